@@ -1,0 +1,2 @@
+/** Coach events and the {@code CoachPersonality} SPI that turns them into messages. */
+package io.habitcoach.core.coach;
