@@ -1,0 +1,182 @@
+package io.habitcoach.testkit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.Closeable;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A migrated Habit Coach database on a real PostgreSQL, for tests.
+ *
+ * <pre>{@code
+ * try (HabitCoachTestDatabase db = HabitCoachTestDatabase.create()) {
+ *     HabitCoach coach = HabitCoach.configure().dataSource(db.dataSource()).load();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The server is chosen once per JVM: the one named by the environment variable (or system
+ * property) {@value #JDBC_URL_VARIABLE} if set, otherwise an embedded PostgreSQL started on first
+ * use. The Habit Coach migrations (found on the class path) are applied once, to a template
+ * database; every {@link #create()} then clones that template, which takes milliseconds instead of
+ * a migration per test.
+ */
+public final class HabitCoachTestDatabase implements Closeable {
+
+    /** Names an external server to use instead of the embedded one. */
+    public static final String JDBC_URL_VARIABLE = "HABITCOACH_TEST_JDBC_URL";
+
+    /** Where habitcoach-jooq keeps its migrations, and the name of its Flyway history table. */
+    static final String MIGRATIONS = "classpath:db/habitcoach";
+    static final String HISTORY_TABLE = "habitcoach_schema_history";
+
+    private static final SecureRandom NAMES = new SecureRandom();
+
+    private final PostgresServer server;
+    private final String name;
+    private final HikariDataSource dataSource;
+
+    private HabitCoachTestDatabase(PostgresServer server, String name, int poolSize) {
+        this.server = server;
+        this.name = name;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl(name));
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(0);
+        config.setPoolName("habitcoach-test-" + name);
+        this.dataSource = new HikariDataSource(config);
+    }
+
+    /** A new, empty, fully migrated database with a pool of up to 16 connections. */
+    public static HabitCoachTestDatabase create() {
+        return create(16);
+    }
+
+    /** A new, empty, fully migrated database with a pool of up to {@code poolSize} connections. */
+    public static HabitCoachTestDatabase create(int poolSize) {
+        SharedServer shared = SharedServer.get();
+        String name = "habitcoach_test_" + randomSuffix();
+        execute(shared.server(), "CREATE DATABASE " + name + " TEMPLATE " + shared.template());
+        return new HabitCoachTestDatabase(shared.server(), name, poolSize);
+    }
+
+    /**
+     * A new database on the shared server with no schema at all: for tests of the migrations
+     * themselves (upgrades, idempotence).
+     */
+    public static HabitCoachTestDatabase createEmpty() {
+        SharedServer shared = SharedServer.get();
+        String name = "habitcoach_test_" + randomSuffix();
+        execute(shared.server(), "CREATE DATABASE " + name);
+        return new HabitCoachTestDatabase(shared.server(), name, 4);
+    }
+
+    /** The server this JVM's test databases live on. */
+    public static PostgresServer server() {
+        return SharedServer.get().server();
+    }
+
+    /** A pooled {@link DataSource} on this database. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The JDBC URL of this database, credentials included. */
+    public String jdbcUrl() {
+        return server.jdbcUrl(name);
+    }
+
+    /** The database's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Closes the pool and drops the database. */
+    @Override
+    public void close() {
+        dataSource.close();
+        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    static void migrate(String jdbcUrl) {
+        Flyway.configure()
+                .dataSource(jdbcUrl, null, null)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                .load()
+                .migrate();
+    }
+
+    static void execute(PostgresServer server, String sql) {
+        try (Connection connection = server.adminConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("failed on " + server.description() + ": " + sql, e);
+        }
+    }
+
+    static String randomSuffix() {
+        byte[] bytes = new byte[6];
+        NAMES.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The server and the migrated template, made once per JVM and released when it exits. */
+    private record SharedServer(PostgresServer server, String template) {
+
+        private static volatile SharedServer instance;
+
+        static SharedServer get() {
+            SharedServer shared = instance;
+            if (shared == null) {
+                synchronized (SharedServer.class) {
+                    shared = instance;
+                    if (shared == null) {
+                        shared = start();
+                        instance = shared;
+                    }
+                }
+            }
+            return shared;
+        }
+
+        private static SharedServer start() {
+            String url = System.getProperty(JDBC_URL_VARIABLE, System.getenv(JDBC_URL_VARIABLE));
+            PostgresServer server = url == null || url.isBlank()
+                    ? EmbeddedPostgresServer.start()
+                    : new ExternalPostgresServer(url.trim());
+            String template = "habitcoach_template_" + randomSuffix();
+            execute(server, "CREATE DATABASE " + template);
+            try {
+                migrate(server.jdbcUrl(template));
+            } catch (RuntimeException e) {
+                execute(server, "DROP DATABASE IF EXISTS " + template);
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> release(server, template), "habitcoach-testkit-cleanup"));
+            return new SharedServer(Objects.requireNonNull(server), template);
+        }
+
+        private static void release(PostgresServer server, String template) {
+            try {
+                execute(server, "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+            } catch (RuntimeException ignored) {
+                // the server may already be gone at JVM exit
+            }
+            if (server instanceof EmbeddedPostgresServer embedded) {
+                try {
+                    embedded.close();
+                } catch (java.io.IOException ignored) {
+                    // best effort at JVM exit
+                }
+            }
+        }
+    }
+}
