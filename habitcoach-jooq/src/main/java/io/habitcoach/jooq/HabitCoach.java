@@ -1,12 +1,16 @@
 package io.habitcoach.jooq;
 
+import io.habitcoach.jooq.internal.CoachRecorder;
+import io.habitcoach.jooq.internal.CoachSettings;
+import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Db;
+import io.habitcoach.jooq.internal.Ids;
 import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -32,13 +36,30 @@ public final class HabitCoach {
     private final DataSource dataSource;
     private final Clock clock;
     private final DSLContext dsl;
+    private final Context context;
+    private final UserService users;
+    private final GoalService goals;
 
     private HabitCoach(Builder builder) {
         this.dataSource = builder.dataSource;
         this.clock = builder.clock;
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withExecuteLogging(false));
+                .withExecuteLogging(false)
+                .withRenderSchema(false));
+        this.context = new Context(new Db(dsl), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals));
+        CoachRecorder coach = (tx, user, goal) -> { };
+        this.users = new UserService(context, id -> true, () -> "any");
+        this.goals = new GoalService(context, coach);
+    }
+
+    /** Users: create, read, update preferences, soft delete. */
+    public UserService users() {
+        return users;
+    }
+
+    /** Goals and their subtasks. */
+    public GoalService goals() {
+        return goals;
     }
 
     /** Starts the configuration of a new instance. */
@@ -70,6 +91,7 @@ public final class HabitCoach {
 
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
+        private boolean autoCompleteGoals = true;
 
         private Builder() {
         }
@@ -83,6 +105,12 @@ public final class HabitCoach {
         /** The clock for "now" and the users' "today" (default {@link Clock#systemUTC()}). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Whether a goal completes itself when all its subtasks are completed (default true). */
+        public Builder autoCompleteGoals(boolean autoCompleteGoals) {
+            this.autoCompleteGoals = autoCompleteGoals;
             return this;
         }
 

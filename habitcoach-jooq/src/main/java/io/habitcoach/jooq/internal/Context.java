@@ -1,0 +1,14 @@
+package io.habitcoach.jooq.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** What every service shares: the database, the clock, id generation and the settings. */
+public record Context(Db db, Clock clock, Ids ids, CoachSettings settings) {
+
+    /** Now, from the injected clock, as the database stores instants. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
