@@ -79,6 +79,18 @@ CREATE TABLE habits (
   created_at        TIMESTAMPTZ NOT NULL DEFAULT now(),
   updated_at        TIMESTAMPTZ NOT NULL DEFAULT now(),
   completed_last_at DATE,              -- the latest done day (a local date, like the entries)
+  -- beyond the seed: the rest of the streak rules' state (io.habitcoach.core.streak.StreakState),
+  -- so that a completion updates the caches, and a read gets the streak as of today, without
+  -- rereading the entries
+  streak_run_length           INTEGER NOT NULL DEFAULT 0,
+  streak_run_start            DATE,
+  streak_run_end              DATE,
+  streak_next_due             DATE,
+  streak_previous_run_length  INTEGER NOT NULL DEFAULT 0,
+  streak_previous_run_end     DATE,
+  streak_last_unmet_week      DATE,
+  streak_last_unmet_week_done INTEGER NOT NULL DEFAULT 0,
+  streak_excused_through      DATE,
   CONSTRAINT habits_user_id_id_unique UNIQUE (user_id, id),   -- target of the composite foreign keys
   CONSTRAINT habits_frequency_check CHECK (frequency IN ('daily', 'specific_days', 'per_week')),
   CONSTRAINT habits_status_check CHECK (status IN ('active', 'paused', 'archived')),

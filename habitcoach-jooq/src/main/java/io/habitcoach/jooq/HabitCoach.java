@@ -1,5 +1,7 @@
 package io.habitcoach.jooq;
 
+import io.habitcoach.core.coach.CoachPersonalities;
+import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.CoachSettings;
 import io.habitcoach.jooq.internal.Context;
@@ -37,8 +39,10 @@ public final class HabitCoach {
     private final Clock clock;
     private final DSLContext dsl;
     private final Context context;
+    private final CoachPersonalities personalities;
     private final UserService users;
     private final GoalService goals;
+    private final HabitService habits;
 
     private HabitCoach(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -47,14 +51,22 @@ public final class HabitCoach {
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
         this.context = new Context(new Db(dsl), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals));
-        CoachRecorder coach = (tx, user, goal) -> { };
-        this.users = new UserService(context, id -> true, () -> "any");
+        this.personalities = builder.personalities();
+        CoachRecorder coach = new CoachRecorder(context, personalities);
+        this.users = new UserService(context, personalities::contains, personalities::describeIds,
+                () -> personalities.defaultPersonality().id());
         this.goals = new GoalService(context, coach);
+        this.habits = new HabitService(context, coach);
     }
 
     /** Users: create, read, update preferences, soft delete. */
     public UserService users() {
         return users;
+    }
+
+    /** Habits and their entries: create, complete, skip, undo, pause, resume, archive. */
+    public HabitService habits() {
+        return habits;
     }
 
     /** Goals and their subtasks. */
@@ -81,6 +93,11 @@ public final class HabitCoach {
                 .migrate();
     }
 
+    /** The coach personalities users may choose from. */
+    public CoachPersonalities personalities() {
+        return personalities;
+    }
+
     /** The clock every rule reads "now" from. */
     public Clock clock() {
         return clock;
@@ -92,6 +109,7 @@ public final class HabitCoach {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
         private boolean autoCompleteGoals = true;
+        private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
 
         private Builder() {
         }
@@ -112,6 +130,25 @@ public final class HabitCoach {
         public Builder autoCompleteGoals(boolean autoCompleteGoals) {
             this.autoCompleteGoals = autoCompleteGoals;
             return this;
+        }
+
+        /**
+         * Registers a coach personality beside those found on the class path with
+         * {@link java.util.ServiceLoader} (a registered one wins over a discovered one with the same id).
+         */
+        public Builder personality(CoachPersonality personality) {
+            personalities.register(Objects.requireNonNull(personality, "personality"));
+            return this;
+        }
+
+        /** The class loader to discover personalities with (default: this library's). */
+        public Builder classLoader(ClassLoader classLoader) {
+            personalities.classLoader(Objects.requireNonNull(classLoader, "classLoader"));
+            return this;
+        }
+
+        private CoachPersonalities personalities() {
+            return personalities.build();
         }
 
         public HabitCoach load() {

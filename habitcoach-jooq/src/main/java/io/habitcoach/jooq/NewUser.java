@@ -32,7 +32,7 @@ public record NewUser(
         private String name;
         private String timezone = "America/Sao_Paulo";
         private String language = "pt-BR";
-        private String personality = "yoda";
+        private String personality;
         private Plan plan = Plan.FREE;
         private LocalTime dayStart = LocalTime.MIDNIGHT;
         private DayOfWeek firstDayOfWeek = DayOfWeek.MONDAY;
@@ -63,7 +63,7 @@ public record NewUser(
             return this;
         }
 
-        /** A registered personality id, {@code yoda} by default. */
+        /** A registered personality id; by default the registry's default ({@code yoda} when habitcoach-ai is present). */
         public Builder personality(String personality) {
             this.personality = personality;
             return this;

@@ -25,11 +25,14 @@ public final class UserService {
     private final Context ctx;
     private final Predicate<String> personalityRegistered;
     private final Supplier<String> knownPersonalities;
+    private final Supplier<String> defaultPersonality;
 
-    UserService(Context ctx, Predicate<String> personalityRegistered, Supplier<String> knownPersonalities) {
+    UserService(Context ctx, Predicate<String> personalityRegistered, Supplier<String> knownPersonalities,
+            Supplier<String> defaultPersonality) {
         this.ctx = ctx;
         this.personalityRegistered = personalityRegistered;
         this.knownPersonalities = knownPersonalities;
+        this.defaultPersonality = defaultPersonality;
     }
 
     /**
@@ -42,8 +45,8 @@ public final class UserService {
         String name = Texts.optional("name", newUser.name(), 200);
         String zone = UserRules.timezone(newUser.timezone()).getId();
         String language = UserRules.language(newUser.language());
-        String personality = UserRules.personality(newUser.personality(), personalityRegistered,
-                knownPersonalities.get());
+        String personality = newUser.personality() == null ? defaultPersonality.get()
+                : UserRules.personality(newUser.personality(), personalityRegistered, knownPersonalities.get());
         Plan plan = InvalidInputException.requirePresent(newUser.plan(), "plan");
         var dayStart = UserRules.dayStart(newUser.dayStart());
         var firstDay = InvalidInputException.requirePresent(newUser.firstDayOfWeek(), "firstDayOfWeek");

@@ -41,7 +41,7 @@ class UserServiceTest {
         assertThat(user.email()).isEqualTo("ana.souza@example.com");
         assertThat(user.timezone()).isEqualTo(ZoneId.of("America/Sao_Paulo"));
         assertThat(user.language()).isEqualTo("pt-BR");
-        assertThat(user.personality()).isEqualTo("yoda");
+        assertThat(user.personality()).isEqualTo(coach.personalities().defaultPersonality().id());
         assertThat(user.plan()).isEqualTo(Plan.FREE);
         assertThat(user.dayStart()).isEqualTo(LocalTime.MIDNIGHT);
         assertThat(user.firstDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);

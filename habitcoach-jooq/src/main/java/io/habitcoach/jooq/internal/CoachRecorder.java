@@ -1,11 +1,106 @@
 package io.habitcoach.jooq.internal;
 
+import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.habitcoach.core.coach.CoachContext;
+import io.habitcoach.core.coach.CoachEvent;
+import io.habitcoach.core.coach.CoachPersonalities;
+import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.jooq.schema.tables.records.GoalsRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
 
-/** Turns coach events raised inside a service's transaction into stored coach messages. */
-public interface CoachRecorder {
+/**
+ * Turns coach events raised inside a service's transaction into stored coach messages, written by
+ * the user's personality from templates (cheap enough to write under the transaction's locks; a
+ * language model is never called here). Each event with a key is stored at most once per user:
+ * the unique index on {@code (user_id, event_key)} decides, so retries and concurrent jobs cannot
+ * double a message.
+ */
+public final class CoachRecorder {
 
-    void goalCompleted(DSLContext tx, UsersRecord user, GoalsRecord goal);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Context ctx;
+    private final CoachPersonalities personalities;
+
+    public CoachRecorder(Context ctx, CoachPersonalities personalities) {
+        this.ctx = ctx;
+        this.personalities = personalities;
+    }
+
+    public CoachPersonalities personalities() {
+        return personalities;
+    }
+
+    /** The user's latest coach messages, newest first: a subquery to fetch with the caller's first read. */
+    public static Field<List<String>> recentMessages(Field<String> userId) {
+        return DSL.multiset(DSL.select(AI_MESSAGES.MESSAGE).from(AI_MESSAGES)
+                        .where(AI_MESSAGES.USER_ID.eq(userId))
+                        .orderBy(AI_MESSAGES.CREATED_AT.desc(), AI_MESSAGES.ID.desc())
+                        .limit(CoachContext.RECENT_MESSAGES_CONSIDERED))
+                .as("recent_messages")
+                .convertFrom(r -> r.map(m -> m.value1()));
+    }
+
+    /** Reads the user's latest coach messages (for callers that did not fetch them already). */
+    public static List<String> recentMessages(DSLContext tx, String userId) {
+        Result<?> rows = tx.select(AI_MESSAGES.MESSAGE).from(AI_MESSAGES).where(AI_MESSAGES.USER_ID.eq(userId))
+                .orderBy(AI_MESSAGES.CREATED_AT.desc(), AI_MESSAGES.ID.desc())
+                .limit(CoachContext.RECENT_MESSAGES_CONSIDERED).fetch();
+        return rows.getValues(AI_MESSAGES.MESSAGE);
+    }
+
+    /**
+     * Writes the message for {@code event}; returns it, or null when an event with the same key was
+     * already stored (then nothing is written).
+     */
+    public String record(DSLContext tx, UsersRecord user, List<String> recentNewestFirst, CoachEvent event,
+            String habitId, String goalId, String eventKey) {
+        CoachPersonality personality = personalities.resolveOrDefault(user.getSelectedPersonality());
+        CoachContext context = CoachContext.forLanguageTag(user.getLanguage())
+                .withSeed(eventKey == null ? ctx.clock().millis() : eventKey.hashCode())
+                .withRecentMessages(recentNewestFirst);
+        String message = personality.message(event, context);
+        JsonNode facts = facts(event);
+        int inserted = tx.insertInto(AI_MESSAGES)
+                .set(AI_MESSAGES.ID, ctx.ids().next())
+                .set(AI_MESSAGES.USER_ID, user.getId())
+                .set(AI_MESSAGES.PERSONALITY, personality.id())
+                .set(AI_MESSAGES.MESSAGE_TYPE, event.type())
+                .set(AI_MESSAGES.MESSAGE, message)
+                .set(AI_MESSAGES.HABIT_ID, habitId)
+                .set(AI_MESSAGES.GOAL_ID, goalId)
+                .set(AI_MESSAGES.EVENT_KEY, eventKey)
+                .set(AI_MESSAGES.FACTS, facts)
+                .set(AI_MESSAGES.CREATED_AT, ctx.now())
+                .onConflict(AI_MESSAGES.USER_ID, AI_MESSAGES.EVENT_KEY).where(AI_MESSAGES.EVENT_KEY.isNotNull())
+                .doNothing()
+                .execute();
+        return inserted == 1 ? message : null;
+    }
+
+    private static JsonNode facts(CoachEvent event) {
+        try {
+            return JSON.readTree(event.facts().toJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("CoachFacts.toJson() produced invalid JSON", e);
+        }
+    }
+
+    /** A goal became completed: at most one message per goal, ever. */
+    public void goalCompleted(DSLContext tx, UsersRecord user, GoalsRecord goal) {
+        Integer days = goal.getCompletedAt() == null ? null : (int) Math.max(0,
+                ChronoUnit.DAYS.between(goal.getStartDate(), Days.today(ctx.clock(), user)));
+        record(tx, user, recentMessages(tx, user.getId()),
+                new CoachEvent.GoalCompleted(goal.getTitle(), goal.getTotalSubtasks(), days),
+                null, goal.getId(), "goal_complete:" + goal.getId());
+    }
 }

@@ -1,10 +1,10 @@
 package io.habitcoach.jooq.internal;
 
 import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.schedule.UserDay;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 public final class UserRules {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
     private static final LocalTime LATEST_DAY_START = LocalTime.NOON;
 
     private UserRules() {
@@ -29,11 +28,7 @@ public final class UserRules {
 
     /** An IANA region id; fixed offsets such as {@code +03:00} are refused since they know no DST. */
     public static ZoneId timezone(String timezone) {
-        String value = Texts.required("timezone", timezone, 64);
-        if (!ZONES.contains(value)) {
-            throw new InvalidInputException("timezone", "an IANA time zone id such as America/Sao_Paulo, got " + value);
-        }
-        return ZoneId.of(value);
+        return UserDay.parseZone(Texts.required("timezone", timezone, 64));
     }
 
     /** A BCP 47 tag, returned in canonical form ({@code pt-br} becomes {@code pt-BR}). */

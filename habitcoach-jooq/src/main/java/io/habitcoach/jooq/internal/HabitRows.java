@@ -1,0 +1,121 @@
+package io.habitcoach.jooq.internal;
+
+import static io.habitcoach.jooq.schema.Tables.HABITS;
+import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
+import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
+
+import io.habitcoach.core.model.EntryKind;
+import io.habitcoach.core.schedule.Frequency;
+import io.habitcoach.core.schedule.Schedule;
+import io.habitcoach.core.streak.HabitHistory;
+import io.habitcoach.core.streak.HabitStrength;
+import io.habitcoach.core.streak.StreakState;
+import io.habitcoach.core.streak.StreakSummary;
+import io.habitcoach.core.streak.Streaks;
+import io.habitcoach.jooq.Habit;
+import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+
+/** Mapping between habits rows and the core rules' types, and the full recomputation. */
+public final class HabitRows {
+
+    /**
+     * How far back the strength score reads entries: Loop's smoothing forgets a day after this many
+     * days to less than 1e-6 for every frequency (the slowest, once a week, keeps 0.98^730 ≈ 4e-7).
+     */
+    public static final int STRENGTH_HORIZON_DAYS = 730;
+
+    private HabitRows() {
+    }
+
+    public static Frequency frequency(HabitsRecord h) {
+        return Frequency.of(h.getFrequency(), h.getSpecificDays(), h.getTimesPerWeek());
+    }
+
+    public static Schedule schedule(HabitsRecord h, DayOfWeek firstDayOfWeek) {
+        return Schedule.of(frequency(h), firstDayOfWeek);
+    }
+
+    public static StreakState state(HabitsRecord h) {
+        return new StreakState(h.getStreakRunLength(), h.getStreakRunStart(), h.getStreakRunEnd(),
+                h.getStreakNextDue(), h.getLongestStreak(), h.getTotalCompleted(), h.getCompletedLastAt(),
+                h.getStreakPreviousRunLength(), h.getStreakPreviousRunEnd(), h.getStreakLastUnmetWeek(),
+                h.getStreakLastUnmetWeekDone(), h.getStreakExcusedThrough());
+    }
+
+    /** Stores {@code state} and the streak as of {@code today} in the row's cache columns. */
+    public static void setState(HabitsRecord h, StreakState s, StreakSummary asOfToday) {
+        h.setStreakRunLength(s.runLength());
+        h.setStreakRunStart(s.runStart());
+        h.setStreakRunEnd(s.runEnd());
+        h.setStreakNextDue(s.nextDue());
+        h.setLongestStreak(s.longest());
+        h.setTotalCompleted(s.totalCompleted());
+        h.setCompletedLastAt(s.lastDoneDate());
+        h.setStreakPreviousRunLength(s.previousRunLength());
+        h.setStreakPreviousRunEnd(s.previousRunEnd());
+        h.setStreakLastUnmetWeek(s.lastUnmetWeek());
+        h.setStreakLastUnmetWeekDone(s.lastUnmetWeekDone());
+        h.setStreakExcusedThrough(s.excusedThrough());
+        h.setCurrentStreak(asOfToday.current());
+    }
+
+    /** The habit's whole history: every entry and every pause (the slow path). */
+    public static HabitHistory history(DSLContext dsl, HabitsRecord h, DayOfWeek firstDayOfWeek) {
+        return history(dsl, h, firstDayOfWeek, null);
+    }
+
+    /** The habit's history from {@code since} on (all of it when null). */
+    public static HabitHistory history(DSLContext dsl, HabitsRecord h, DayOfWeek firstDayOfWeek, LocalDate since) {
+        var condition = HABIT_COMPLETIONS.HABIT_ID.eq(h.getId()).and(HABIT_COMPLETIONS.USER_ID.eq(h.getUserId()));
+        if (since != null) {
+            condition = condition.and(HABIT_COMPLETIONS.COMPLETED_DATE.ge(since));
+        }
+        List<LocalDate> done = new ArrayList<>();
+        List<LocalDate> skipped = new ArrayList<>();
+        for (Record2<LocalDate, EntryKind> e : dsl.select(HABIT_COMPLETIONS.COMPLETED_DATE, HABIT_COMPLETIONS.KIND)
+                .from(HABIT_COMPLETIONS).where(condition).fetch()) {
+            (e.value2() == EntryKind.DONE ? done : skipped).add(e.value1());
+        }
+        HabitHistory.Builder builder = HabitHistory.builder(schedule(h, firstDayOfWeek)).done(done).skipped(skipped);
+        dsl.select(HABIT_PAUSES.PAUSED_FROM, HABIT_PAUSES.RESUMED_ON).from(HABIT_PAUSES)
+                .where(HABIT_PAUSES.HABIT_ID.eq(h.getId())).and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))
+                .forEach(p -> builder.paused(p.value1(), p.value2()));
+        return builder.build();
+    }
+
+    /** Recomputes the state from the whole history and stores it in the row (not yet written). */
+    public static StreakSummary recompute(DSLContext dsl, HabitsRecord h, DayOfWeek firstDayOfWeek, LocalDate today) {
+        HabitHistory history = history(dsl, h, firstDayOfWeek);
+        StreakState state = Streaks.state(history);
+        StreakSummary summary = state.asOf(history.schedule(), today);
+        setState(h, state, summary);
+        return summary;
+    }
+
+    public static double strength(DSLContext dsl, HabitsRecord h, DayOfWeek firstDayOfWeek, LocalDate today) {
+        HabitHistory recent = history(dsl, h, firstDayOfWeek, today.minusDays(STRENGTH_HORIZON_DAYS));
+        return HabitStrength.score(recent, today);
+    }
+
+    public static Habit toHabit(HabitsRecord h, StreakSummary streak, double strength) {
+        return new Habit(h.getId(), h.getName(), h.getDescription(), frequency(h), h.getPreferredTime(),
+                h.getReminderEnabled(), h.getStatus(), streak, strength, h.getCompletedLastAt(), h.getCreatedAt(),
+                h.getUpdatedAt());
+    }
+
+    /** Locks the user's habit for the rest of the transaction, or throws {@code NotFoundException}. */
+    public static HabitsRecord lock(DSLContext dsl, String userId, String habitId) {
+        HabitsRecord h = habitId == null ? null : dsl.selectFrom(HABITS).where(HABITS.ID.eq(habitId))
+                .and(HABITS.USER_ID.eq(userId)).forNoKeyUpdate().fetchOne();
+        if (h == null) {
+            throw new io.habitcoach.core.NotFoundException("habit", String.valueOf(habitId));
+        }
+        return h;
+    }
+}
