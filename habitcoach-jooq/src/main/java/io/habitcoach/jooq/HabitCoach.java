@@ -12,7 +12,9 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DefaultConfiguration;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -43,13 +45,19 @@ public final class HabitCoach {
     private final UserService users;
     private final GoalService goals;
     private final HabitService habits;
+    private final DashboardService dashboards;
 
     private HabitCoach(Builder builder) {
         this.dataSource = builder.dataSource;
         this.clock = builder.clock;
-        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
-                .withExecuteLogging(false)
-                .withRenderSchema(false));
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(dataSource);
+        configuration.set(SQLDialect.POSTGRES);
+        configuration.set(new Settings().withExecuteLogging(false).withRenderSchema(false));
+        if (!builder.executeListeners.isEmpty()) {
+            configuration.set(builder.executeListeners.toArray(ExecuteListener[]::new));
+        }
+        this.dsl = DSL.using(configuration);
         this.context = new Context(new Db(dsl), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals));
         this.personalities = builder.personalities();
         CoachRecorder coach = new CoachRecorder(context, personalities);
@@ -57,6 +65,7 @@ public final class HabitCoach {
                 () -> personalities.defaultPersonality().id());
         this.goals = new GoalService(context, coach);
         this.habits = new HabitService(context, coach);
+        this.dashboards = new DashboardService(context);
     }
 
     /** Users: create, read, update preferences, soft delete. */
@@ -67,6 +76,11 @@ public final class HabitCoach {
     /** Habits and their entries: create, complete, skip, undo, pause, resume, archive. */
     public HabitService habits() {
         return habits;
+    }
+
+    /** The home-screen reads: the dashboard and the weekly summary, one SQL statement each. */
+    public DashboardService dashboards() {
+        return dashboards;
     }
 
     /** Goals and their subtasks. */
@@ -109,6 +123,7 @@ public final class HabitCoach {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
         private boolean autoCompleteGoals = true;
+        private final java.util.List<ExecuteListener> executeListeners = new java.util.ArrayList<>();
         private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
 
         private Builder() {
@@ -123,6 +138,12 @@ public final class HabitCoach {
         /** The clock for "now" and the users' "today" (default {@link Clock#systemUTC()}). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** A jOOQ listener for every statement the services run (metrics, tracing, statement counts). */
+        public Builder executeListener(ExecuteListener listener) {
+            executeListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
