@@ -1,0 +1,63 @@
+package io.habitcoach.ai.internal;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A place in a message that a phrasing fills, with the placeholders it may use and those it must
+ * use so that the message states the event's key facts. A message is one main slot plus optional extras
+ * (a goal's subtasks and duration, a week's best day and next focus).
+ */
+public enum Slot {
+    // Completions repeat daily with the same name: every sentence carries a count that changes each time.
+    COMPLETE(Set.of("habit", "streak", "total"), List.of(Set.of("habit"), Set.of("streak")), Set.of("streak", "total")),
+    COMPLETE_NO_STREAK(Set.of("habit", "total"), List.of(Set.of("habit"), Set.of("total")), Set.of("total")),
+    STREAK(Set.of("habit", "milestone"), List.of(Set.of("habit"), Set.of("milestone"))),
+    MISSED_AFTER_STREAK(Set.of("habit", "previous", "period"), List.of(Set.of("habit"), Set.of("previous"))),
+    MISSED(Set.of("habit", "period"), List.of(Set.of("habit"))),
+    GOAL(Set.of("goal"), List.of(Set.of("goal"))),
+    GOAL_SUBTASKS(Set.of("subtasks"), List.of(Set.of("subtasks"))),
+    GOAL_DAYS(Set.of("days"), List.of(Set.of("days"))),
+    WEEKLY(Set.of("done", "scheduled", "rate"), List.of(Set.of("done"), Set.of("scheduled"), Set.of("rate"))),
+    WEEKLY_EMPTY(Set.of(), List.of()),
+    WEEKLY_BEST(Set.of("best", "bestOn"), List.of(Set.of("best", "bestOn"))),
+    WEEKLY_FOCUS(Set.of("focus"), List.of(Set.of("focus"))),
+    CHAT(Set.of("habits"), List.of(Set.of("habits"))),
+    CHAT_NO_HABITS(Set.of(), List.of());
+
+    /** At least this many phrasings per slot and language, so a user rarely reads the same words. */
+    public static final int MIN_PHRASINGS = 3;
+
+    private final Set<String> allowed;
+    private final List<Set<String>> required;
+    private final Set<String> inEverySentence;
+
+    Slot(Set<String> allowed, List<Set<String>> required) {
+        this(allowed, required, allowed);
+    }
+
+    Slot(Set<String> allowed, List<Set<String>> required, Set<String> inEverySentence) {
+        this.allowed = allowed;
+        this.required = required;
+        this.inEverySentence = inEverySentence;
+    }
+
+    /** The placeholders a phrasing of this slot may contain. */
+    public Set<String> allowed() {
+        return allowed;
+    }
+
+    /** For each entry, a phrasing must contain at least one of its placeholders. */
+    public List<Set<String>> required() {
+        return required;
+    }
+
+    /**
+     * Every sentence of a phrasing must contain one of these placeholders (none: no such rule). Sentences
+     * with a fact differ from one event to the next, which is what keeps "no sentence twice among the
+     * last ten" satisfiable; the slots without facts rely on their several phrasings instead.
+     */
+    public Set<String> inEverySentence() {
+        return inEverySentence;
+    }
+}

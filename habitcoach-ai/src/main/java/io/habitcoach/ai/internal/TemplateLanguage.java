@@ -1,0 +1,90 @@
+package io.habitcoach.ai.internal;
+
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The languages the built-in templates are written in, and the words they fill in around numbers.
+ * Weekday names are spelled out here rather than taken from the JDK's locale data, which varies by
+ * provider.
+ */
+public enum TemplateLanguage {
+    ENGLISH(List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),
+    PORTUGUESE(List.of("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado",
+            "domingo"));
+
+    /** Nouns that follow a count. */
+    public enum Noun { DAY, WEEK, TIME, STEP }
+
+    private final List<String> weekdays;
+
+    TemplateLanguage(List<String> weekdays) {
+        this.weekdays = weekdays;
+    }
+
+    /**
+     * English for English locales; Portuguese (Brazil) for Portuguese and for a locale without a language.
+     * Any other language gets English, the more widely read of the two; a language model, when
+     * configured, still replies in the user's own language.
+     */
+    public static TemplateLanguage of(Locale locale) {
+        String language = locale.getLanguage();
+        if (language.isEmpty() || "pt".equals(language)) {
+            return PORTUGUESE;
+        }
+        return ENGLISH;
+    }
+
+    /** "5 days", "1 day", "3 semanas", "1 vez". */
+    public String count(int n, Noun noun) {
+        boolean one = n == 1;
+        String word = switch (this) {
+            case ENGLISH -> switch (noun) {
+                case DAY -> one ? "day" : "days";
+                case WEEK -> one ? "week" : "weeks";
+                case TIME -> one ? "time" : "times";
+                case STEP -> one ? "step" : "steps";
+            };
+            case PORTUGUESE -> switch (noun) {
+                case DAY -> one ? "dia" : "dias";
+                case WEEK -> one ? "semana" : "semanas";
+                case TIME -> one ? "vez" : "vezes";
+                case STEP -> one ? "etapa" : "etapas";
+            };
+        };
+        return n + " " + word;
+    }
+
+    /** "Tuesday", "terça-feira". */
+    public String weekday(DayOfWeek day) {
+        return weekdays.get(day.getValue() - 1);
+    }
+
+    /** "on Tuesday", "na terça-feira", "no sábado". */
+    public String onWeekday(DayOfWeek day) {
+        if (this == ENGLISH) {
+            return "on " + weekday(day);
+        }
+        boolean masculine = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+        return (masculine ? "no " : "na ") + weekday(day);
+    }
+
+    /** The period of a missed week: "last week", "na semana passada". */
+    public String lastWeek() {
+        return this == ENGLISH ? "last week" : "na semana passada";
+    }
+
+    public String percent(int percent) {
+        return percent + "%";
+    }
+
+    /** "a, b and c", "a, b e c". */
+    public String list(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        String last = items.get(items.size() - 1);
+        return String.join(", ", items.subList(0, items.size() - 1)) + (this == ENGLISH ? " and " : " e ") + last;
+    }
+}
