@@ -1,6 +1,9 @@
 package io.habitcoach.jooq;
 
+import io.habitcoach.core.coach.CoachModel;
 import io.habitcoach.core.coach.CoachPersonalities;
+import io.habitcoach.core.coach.CoachQuota;
+import io.habitcoach.core.coach.CoachWriter;
 import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.CoachSettings;
@@ -45,7 +48,14 @@ public final class HabitCoach {
     private final UserService users;
     private final GoalService goals;
     private final HabitService habits;
+    private final CoachJobs jobs;
+    private final SessionService sessions;
+    private final CredentialService credentials;
+    private final AccountService accounts;
+    private final AnalyticsService analytics;
+    private final PrivacyService privacy;
     private final DashboardService dashboards;
+    private final ChatService chat;
 
     private HabitCoach(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -65,7 +75,17 @@ public final class HabitCoach {
                 () -> personalities.defaultPersonality().id());
         this.goals = new GoalService(context, coach);
         this.habits = new HabitService(context, coach);
+        this.jobs = new CoachJobs(context, coach);
+        this.sessions = new SessionService(context);
+        this.credentials = new CredentialService(context, builder.passwordHasher);
+        this.accounts = new AccountService(context, builder.tokenCipher);
+        this.analytics = new AnalyticsService(context);
+        this.privacy = new PrivacyService(context);
         this.dashboards = new DashboardService(context);
+        CoachWriter writer = CoachWriter.builder().personalities(personalities)
+                .model(builder.coachModel == null ? CoachModel.none() : builder.coachModel).build();
+        this.chat = new ChatService(context, writer, builder.coachModel != null, builder.coachQuota,
+                builder.chatHistoryMessages);
     }
 
     /** Users: create, read, update preferences, soft delete. */
@@ -78,6 +98,19 @@ public final class HabitCoach {
         return habits;
     }
 
+    /**
+     * The periodic coach jobs (missed periods, weekly analyses): call them from any scheduler, on any
+     * number of nodes; each event is stored once. See {@code docs/jobs.md}.
+     */
+    public CoachJobs jobs() {
+        return jobs;
+    }
+
+    /** Chat with the coach: conversations, messages, replies through the configured language model. */
+    public ChatService chat() {
+        return chat;
+    }
+
     /** The home-screen reads: the dashboard and the weekly summary, one SQL statement each. */
     public DashboardService dashboards() {
         return dashboards;
@@ -86,6 +119,31 @@ public final class HabitCoach {
     /** Goals and their subtasks. */
     public GoalService goals() {
         return goals;
+    }
+
+    /** Login sessions: create, validate, touch, revoke, clean up. Only token hashes are stored. */
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    /** Passwords: set, and log in by email and password through the configured {@link PasswordHasher}. */
+    public CredentialService credentials() {
+        return credentials;
+    }
+
+    /** OAuth accounts: link, unlink, find a user; tokens encrypted with the configured {@link TokenCipher}. */
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /** Analytics events: record, and count by name and UTC day. */
+    public AnalyticsService analytics() {
+        return analytics;
+    }
+
+    /** LGPD/GDPR: export a user's data, purge a user, and the retention job. */
+    public PrivacyService privacy() {
+        return privacy;
     }
 
     /** Starts the configuration of a new instance. */
@@ -123,7 +181,12 @@ public final class HabitCoach {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
         private boolean autoCompleteGoals = true;
+        private PasswordHasher passwordHasher = new BcryptPasswordHasher();
+        private TokenCipher tokenCipher;
         private final java.util.List<ExecuteListener> executeListeners = new java.util.ArrayList<>();
+        private CoachModel coachModel;
+        private CoachQuota coachQuota = CoachQuota.defaults();
+        private int chatHistoryMessages = 20;
         private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
 
         private Builder() {
@@ -147,6 +210,30 @@ public final class HabitCoach {
             return this;
         }
 
+        /**
+         * A language model for chat replies, e.g. {@code LangChain4jCoachModel} from habitcoach-ai.
+         * Without one the coach answers from its templates, and no quota applies.
+         */
+        public Builder coachModel(CoachModel coachModel) {
+            this.coachModel = Objects.requireNonNull(coachModel, "coachModel");
+            return this;
+        }
+
+        /** Daily language-model replies per plan (default: free 20, pro 500). */
+        public Builder coachQuota(CoachQuota coachQuota) {
+            this.coachQuota = Objects.requireNonNull(coachQuota, "coachQuota");
+            return this;
+        }
+
+        /** How many recent messages of a conversation are read for the model's prompt (default 20). */
+        public Builder chatHistoryMessages(int messages) {
+            if (messages < 0 || messages > 1_000) {
+                throw new io.habitcoach.core.InvalidInputException("chatHistoryMessages", "0 to 1000, got " + messages);
+            }
+            this.chatHistoryMessages = messages;
+            return this;
+        }
+
         /** Whether a goal completes itself when all its subtasks are completed (default true). */
         public Builder autoCompleteGoals(boolean autoCompleteGoals) {
             this.autoCompleteGoals = autoCompleteGoals;
@@ -165,6 +252,21 @@ public final class HabitCoach {
         /** The class loader to discover personalities with (default: this library's). */
         public Builder classLoader(ClassLoader classLoader) {
             personalities.classLoader(Objects.requireNonNull(classLoader, "classLoader"));
+            return this;
+        }
+
+        /** How passwords are hashed and verified (default {@link BcryptPasswordHasher} with its default cost). */
+        public Builder passwordHasher(PasswordHasher passwordHasher) {
+            this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
+            return this;
+        }
+
+        /**
+         * How OAuth tokens are encrypted at rest, e.g. {@code new AesGcmTokenCipher(keyFromKms)}. There is
+         * no default: without one, linking an account with tokens throws {@link TokenCipherException}.
+         */
+        public Builder tokenCipher(TokenCipher tokenCipher) {
+            this.tokenCipher = Objects.requireNonNull(tokenCipher, "tokenCipher");
             return this;
         }
 

@@ -58,38 +58,46 @@ public final class CoachRecorder {
         return rows.getValues(AI_MESSAGES.MESSAGE);
     }
 
+    /** A coach message ready to store: who wrote it, its text, and the facts it was allowed to state. */
+    public record Rendered(String personalityId, String text, String factsJson) {
+    }
+
+    /** Writes the message for {@code event} in the user's personality and language (templates only). */
+    public Rendered render(UsersRecord user, List<String> recentNewestFirst, CoachEvent event, String eventKey) {
+        CoachPersonality personality = personalities.resolveOrDefault(user.getSelectedPersonality());
+        CoachContext context = CoachContext.forLanguageTag(user.getLanguage())
+                .withSeed(eventKey == null ? ctx.clock().millis() : eventKey.hashCode())
+                .withRecentMessages(recentNewestFirst);
+        return new Rendered(personality.id(), personality.message(event, context), event.facts().toJson());
+    }
+
     /**
      * Writes the message for {@code event}; returns it, or null when an event with the same key was
      * already stored (then nothing is written).
      */
     public String record(DSLContext tx, UsersRecord user, List<String> recentNewestFirst, CoachEvent event,
             String habitId, String goalId, String eventKey) {
-        CoachPersonality personality = personalities.resolveOrDefault(user.getSelectedPersonality());
-        CoachContext context = CoachContext.forLanguageTag(user.getLanguage())
-                .withSeed(eventKey == null ? ctx.clock().millis() : eventKey.hashCode())
-                .withRecentMessages(recentNewestFirst);
-        String message = personality.message(event, context);
-        JsonNode facts = facts(event);
+        Rendered rendered = render(user, recentNewestFirst, event, eventKey);
         int inserted = tx.insertInto(AI_MESSAGES)
                 .set(AI_MESSAGES.ID, ctx.ids().next())
                 .set(AI_MESSAGES.USER_ID, user.getId())
-                .set(AI_MESSAGES.PERSONALITY, personality.id())
+                .set(AI_MESSAGES.PERSONALITY, rendered.personalityId())
                 .set(AI_MESSAGES.MESSAGE_TYPE, event.type())
-                .set(AI_MESSAGES.MESSAGE, message)
+                .set(AI_MESSAGES.MESSAGE, rendered.text())
                 .set(AI_MESSAGES.HABIT_ID, habitId)
                 .set(AI_MESSAGES.GOAL_ID, goalId)
                 .set(AI_MESSAGES.EVENT_KEY, eventKey)
-                .set(AI_MESSAGES.FACTS, facts)
+                .set(AI_MESSAGES.FACTS, facts(rendered.factsJson()))
                 .set(AI_MESSAGES.CREATED_AT, ctx.now())
                 .onConflict(AI_MESSAGES.USER_ID, AI_MESSAGES.EVENT_KEY).where(AI_MESSAGES.EVENT_KEY.isNotNull())
                 .doNothing()
                 .execute();
-        return inserted == 1 ? message : null;
+        return inserted == 1 ? rendered.text() : null;
     }
 
-    private static JsonNode facts(CoachEvent event) {
+    private static JsonNode facts(String json) {
         try {
-            return JSON.readTree(event.facts().toJson());
+            return JSON.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("CoachFacts.toJson() produced invalid JSON", e);
         }
