@@ -24,6 +24,7 @@ import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.internal.HotCompletion;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
@@ -53,10 +54,12 @@ public final class HabitService {
 
     private final Context ctx;
     private final CoachRecorder coach;
+    private final HotCompletion hot;
 
     HabitService(Context ctx, CoachRecorder coach) {
         this.ctx = ctx;
         this.coach = coach;
+        this.hot = new HotCompletion(ctx, coach);
     }
 
     /** Creates an active habit. */
@@ -225,15 +228,15 @@ public final class HabitService {
         String note = Texts.optional("notes", notes, MAX_NOTES);
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
+            Completion fast = dsl.connectionResult(c -> hot.tryComplete(c, userId, habitId, date, note));
+            if (fast != null) {
+                return fast;
+            }
             Locked locked = lockForEntry(dsl, userId, habitId, date);
             HabitsRecord h = locked.habit;
             var now = ctx.now();
             StreakState before = HabitRows.state(h);
             StreakSummary beforeToday = before.asOf(locked.schedule, locked.today);
-            Completion fast = completeInOneStatement(dsl, locked, date, note, before, beforeToday);
-            if (fast != null) {
-                return fast;
-            }
             StreakState after;
             // The insert decides, not an earlier read: under the habit's lock it sees every committed entry.
             HabitCompletionsRecord entry = dsl.insertInto(HABIT_COMPLETIONS)
@@ -355,86 +358,6 @@ public final class HabitService {
             }
             return rows.map(r -> toCompletion(r.into(HABIT_COMPLETIONS)));
         });
-    }
-
-    /**
-     * The hot path: when the new day extends the stored state without the history and crosses no
-     * milestone, one data-modifying statement inserts the entry, updates the habit's caches and
-     * logs the coach message, each part only if the entry was new. Returns null when it could not
-     * be used or the day already had an entry (then nothing was written and the general path runs).
-     */
-    private Completion completeInOneStatement(DSLContext dsl, Locked locked, LocalDate date, String note,
-            StreakState before, StreakSummary beforeToday) {
-        HabitsRecord h = locked.habit;
-        StreakState after = Streaks.addDone(before, locked.schedule, date).orElse(null);
-        if (after == null) {
-            return null;
-        }
-        StreakSummary summary = after.asOf(locked.schedule, locked.today);
-        if (summary.current() > beforeToday.current()
-                && !Milestones.crossed(h.getFrequency(), beforeToday.current(), summary.current()).isEmpty()) {
-            return null;
-        }
-        var now = ctx.now();
-        String entryId = ctx.ids().next();
-        StreakUnit unit = h.getFrequency() == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS;
-        CoachRecorder.Rendered message = coach.render(locked.user, locked.recentMessages,
-                new CoachEvent.HabitCompleted(h.getName(), date, summary.current(), summary.longest(),
-                        summary.totalCompleted(), unit), null);
-        Object[] binds = {
-            // ins
-            val(entryId), val(h.getUserId()), val(h.getId()), val(date), val(note), val(now), val(now),
-            // upd
-            DSL.val(summary.current()), DSL.val(after.longest()), DSL.val(after.totalCompleted()),
-            val(after.lastDoneDate()), DSL.val(after.runLength()), val(after.runStart()), val(after.runEnd()),
-            val(after.nextDue()), DSL.val(after.previousRunLength()), val(after.previousRunEnd()),
-            val(after.lastUnmetWeek()), DSL.val(after.lastUnmetWeekDone()), val(after.excusedThrough()), val(now),
-            val(h.getId()), val(h.getUserId()),
-            // msg
-            val(ctx.ids().next()), val(h.getUserId()), val(message.personalityId()), val(message.text()),
-            val(h.getId()), val(message.factsJson()), val(now)
-        };
-        String inserted = dsl.resultQuery(COMPLETE_SQL, binds).fetchOne(0, String.class);
-        if (inserted == null) {
-            return null;
-        }
-        return new Completion(entryId, h.getId(), date, EntryKind.DONE, note, now);
-    }
-
-    private static final String COMPLETE_SQL = """
-            WITH ins AS (
-              INSERT INTO habit_completions (id, user_id, habit_id, completed_date, kind, notes, created_at, updated_at)
-              VALUES (CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS date), 'done', CAST(? AS text),
-                      CAST(? AS timestamptz), CAST(? AS timestamptz))
-              ON CONFLICT (habit_id, completed_date) DO NOTHING
-              RETURNING id
-            ), upd AS (
-              UPDATE habits SET current_streak = CAST(? AS int), longest_streak = CAST(? AS int),
-                total_completed = CAST(? AS int), completed_last_at = CAST(? AS date),
-                streak_run_length = CAST(? AS int), streak_run_start = CAST(? AS date),
-                streak_run_end = CAST(? AS date), streak_next_due = CAST(? AS date),
-                streak_previous_run_length = CAST(? AS int), streak_previous_run_end = CAST(? AS date),
-                streak_last_unmet_week = CAST(? AS date), streak_last_unmet_week_done = CAST(? AS int),
-                streak_excused_through = CAST(? AS date), updated_at = CAST(? AS timestamptz)
-              WHERE id = CAST(? AS text) AND user_id = CAST(? AS text) AND EXISTS (SELECT 1 FROM ins)
-            ), msg AS (
-              INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, facts, source, created_at)
-              SELECT CAST(? AS text), CAST(? AS text), CAST(? AS text), 'habit_complete', CAST(? AS text),
-                     CAST(? AS text), CAST(? AS jsonb), 'template', CAST(? AS timestamptz)
-              WHERE EXISTS (SELECT 1 FROM ins)
-            )
-            SELECT id FROM ins""";
-
-    private static org.jooq.Param<String> val(String value) {
-        return DSL.val(value, org.jooq.impl.SQLDataType.CLOB);
-    }
-
-    private static org.jooq.Param<LocalDate> val(LocalDate value) {
-        return DSL.val(value, org.jooq.impl.SQLDataType.LOCALDATE);
-    }
-
-    private static org.jooq.Param<java.time.OffsetDateTime> val(java.time.OffsetDateTime value) {
-        return DSL.val(value, org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE);
     }
 
     private void raiseCompletionEvents(DSLContext dsl, Locked locked, LocalDate date, StreakSummary before,

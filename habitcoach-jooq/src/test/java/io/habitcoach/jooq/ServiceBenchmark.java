@@ -50,6 +50,13 @@ public final class ServiceBenchmark {
     }
 
     private void run() throws Exception {
+        if (Boolean.getBoolean("bench.profile")) {
+            List<Target> targets = habits(HABITS_PER_SET, 10);
+            for (int i = 0; i < 4; i++) {
+                measure("profile", targets, 1, this::complete).print();
+            }
+            return;
+        }
         List<Target> shortHistory = habits(HABITS_PER_SET, 10);
         List<Target> longHistory = habits(HABITS_PER_SET, 3_650);
         List<Target> baseline = habits(HABITS_PER_SET, 10);

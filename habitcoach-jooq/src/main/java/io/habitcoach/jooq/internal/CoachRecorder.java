@@ -64,8 +64,14 @@ public final class CoachRecorder {
 
     /** Writes the message for {@code event} in the user's personality and language (templates only). */
     public Rendered render(UsersRecord user, List<String> recentNewestFirst, CoachEvent event, String eventKey) {
-        CoachPersonality personality = personalities.resolveOrDefault(user.getSelectedPersonality());
-        CoachContext context = CoachContext.forLanguageTag(user.getLanguage())
+        return render(user.getSelectedPersonality(), user.getLanguage(), recentNewestFirst, event, eventKey);
+    }
+
+    /** {@link #render(UsersRecord, List, CoachEvent, String)} from the user's personality id and language tag. */
+    public Rendered render(String personalityId, String language, List<String> recentNewestFirst, CoachEvent event,
+            String eventKey) {
+        CoachPersonality personality = personalities.resolveOrDefault(personalityId);
+        CoachContext context = CoachContext.forLanguageTag(language)
                 .withSeed(eventKey == null ? ctx.clock().millis() : eventKey.hashCode())
                 .withRecentMessages(recentNewestFirst);
         return new Rendered(personality.id(), personality.message(event, context), event.facts().toJson());
