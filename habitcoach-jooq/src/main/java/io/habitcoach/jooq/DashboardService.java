@@ -14,6 +14,7 @@ import io.habitcoach.core.model.GoalStatus;
 import io.habitcoach.core.model.HabitStatus;
 import io.habitcoach.core.model.SubtaskStatus;
 import io.habitcoach.core.schedule.CalendarWeek;
+import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
@@ -59,7 +60,7 @@ public final class DashboardService {
                 .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(today.minus(6), today))
                 .orderBy(HABIT_COMPLETIONS.COMPLETED_DATE))
                 .as("entries").convertFrom(r -> r.into(HABIT_COMPLETIONS));
-        var habits = multiset(DSL.select(HABITS.asterisk(), lastWeek).from(HABITS)
+        var habits = multiset(DSL.select(Columns.of(HABITS.fields(), lastWeek)).from(HABITS)
                 .where(HABITS.USER_ID.eq(USERS.ID)).and(HABITS.STATUS.eq(HabitStatus.ACTIVE))
                 .orderBy(HABITS.CREATED_AT, HABITS.ID)).as("habits");
         Field<Result<GoalSubtasksRecord>> pending = multiset(selectFrom(GOAL_SUBTASKS)
@@ -67,11 +68,11 @@ public final class DashboardService {
                 .and(GOAL_SUBTASKS.STATUS.eq(SubtaskStatus.PENDING))
                 .orderBy(GOAL_SUBTASKS.ORDER, GOAL_SUBTASKS.ID))
                 .as("subtasks").convertFrom(r -> r.into(GOAL_SUBTASKS));
-        var goals = multiset(DSL.select(GOALS.asterisk(), pending).from(GOALS)
+        var goals = multiset(DSL.select(Columns.of(GOALS.fields(), pending)).from(GOALS)
                 .where(GOALS.USER_ID.eq(USERS.ID)).and(GOALS.STATUS.eq(GoalStatus.ACTIVE))
                 .orderBy(GOALS.CREATED_AT, GOALS.ID)).as("goals");
         return ctx.db().read(dsl -> {
-            Record row = dsl.select(USERS.asterisk(), habits, goals)
+            Record row = dsl.select(Columns.of(USERS.fields(), habits, goals))
                     .from(USERS)
                     .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
                     .fetchOne();
@@ -110,8 +111,8 @@ public final class DashboardService {
         return ctx.db().read(dsl -> {
             // FROM users LEFT JOIN habits: a user without habits still yields a row, so one
             // statement tells "no habits" from "no such user".
-            Result<Record> rows = dsl.select(USERS.asterisk(), HABITS.ID, HABITS.NAME, done.as("done"),
-                            skipped.as("skipped"))
+            Result<Record> rows = dsl.select(Columns.of(USERS.fields(), HABITS.ID, HABITS.NAME, done.as("done"),
+                            skipped.as("skipped")))
                     .from(USERS)
                     .leftJoin(HABITS).on(HABITS.USER_ID.eq(USERS.ID)).and(HABITS.STATUS.ne(HabitStatus.ARCHIVED))
                     .leftJoin(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID))

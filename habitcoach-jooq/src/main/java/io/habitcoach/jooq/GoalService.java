@@ -11,6 +11,7 @@ import io.habitcoach.core.model.GoalCategory;
 import io.habitcoach.core.model.GoalStatus;
 import io.habitcoach.core.model.SubtaskStatus;
 import io.habitcoach.jooq.internal.CoachRecorder;
+import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
@@ -100,7 +101,7 @@ public final class GoalService {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UserRows.live(dsl, userId);
-            return dsl.select(GOALS.asterisk(), subtasksOf(GOALS.ID))
+            return dsl.select(Columns.of(GOALS.fields(), subtasksOf(GOALS.ID)))
                     .from(GOALS)
                     .where(GOALS.USER_ID.eq(userId)).and(GOALS.STATUS.in(wanted))
                     .orderBy(GOALS.CREATED_AT.desc(), GOALS.ID.desc())
@@ -304,7 +305,7 @@ public final class GoalService {
     }
 
     private static Goal fetchGoal(DSLContext dsl, String userId, String goalId) {
-        return dsl.select(GOALS.asterisk(), subtasksOf(GOALS.ID))
+        return dsl.select(Columns.of(GOALS.fields(), subtasksOf(GOALS.ID)))
                 .from(GOALS)
                 .where(GOALS.ID.eq(Objects.requireNonNullElse(goalId, ""))).and(GOALS.USER_ID.eq(userId))
                 .fetchOptional(GoalService::toGoal)

@@ -21,6 +21,7 @@ import io.habitcoach.core.streak.StreakState;
 import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.core.streak.Streaks;
 import io.habitcoach.jooq.internal.CoachRecorder;
+import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
@@ -342,7 +343,7 @@ public final class HabitService {
             DSLContext dsl = DSL.using(cfg);
             // One statement: the owner's zone decides "today", so the date bound is computed in SQL.
             var user = USERS.as("u");
-            var rows = dsl.select(HABIT_COMPLETIONS.asterisk(), user.TIMEZONE, user.DAY_START)
+            var rows = dsl.select(Columns.of(HABIT_COMPLETIONS.fields(), user.TIMEZONE, user.DAY_START))
                     .from(HABIT_COMPLETIONS)
                     .join(HABITS).on(HABITS.ID.eq(HABIT_COMPLETIONS.HABIT_ID)).and(HABITS.USER_ID.eq(HABIT_COMPLETIONS.USER_ID))
                     .join(user).on(user.ID.eq(HABITS.USER_ID)).and(user.DELETED_AT.isNull())
@@ -380,7 +381,7 @@ public final class HabitService {
 
     /** Locks the habit and reads its owner, today and the recent messages in one statement; checks window and status. */
     private Locked lockForEntry(DSLContext dsl, String userId, String habitId, LocalDate date) {
-        Record row = dsl.select(HABITS.asterisk(), USERS.asterisk(), CoachRecorder.recentMessages(USERS.ID))
+        Record row = dsl.select(Columns.of(HABITS.fields(), USERS.fields(), CoachRecorder.recentMessages(USERS.ID)))
                 .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
                 .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
                 .and(USERS.DELETED_AT.isNull())
@@ -412,7 +413,7 @@ public final class HabitService {
     }
 
     private static Record habitWithOwner(DSLContext dsl, String userId, String habitId, boolean lock) {
-        var query = dsl.select(HABITS.asterisk(), USERS.asterisk())
+        var query = dsl.select(Columns.of(HABITS.fields(), USERS.fields()))
                 .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
                 .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
                 .and(USERS.DELETED_AT.isNull());
