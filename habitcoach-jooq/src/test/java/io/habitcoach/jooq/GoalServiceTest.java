@@ -83,6 +83,22 @@ class GoalServiceTest {
     }
 
     @Test
+    void completingAGoalRaisesOneCoachMessageEvenIfItIsReopenedAndCompletedAgain() {
+        Goal goal = goalWith("a");
+        String step = goal.subtasks().get(0).id();
+        coach.goals().moveSubtask(userId, step, SubtaskStatus.COMPLETED);
+        coach.goals().reopenSubtask(userId, step);
+        coach.goals().moveSubtask(userId, step, SubtaskStatus.COMPLETED);
+        var messages = DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)
+                .selectFrom(io.habitcoach.jooq.schema.Tables.AI_MESSAGES)
+                .where(io.habitcoach.jooq.schema.Tables.AI_MESSAGES.GOAL_ID.eq(goal.id())).fetch();
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).getMessageType()).isEqualTo(io.habitcoach.core.coach.CoachEventType.GOAL_COMPLETE);
+        assertThat(messages.get(0).getMessage()).contains("Marathon");
+        assertThat(messages.get(0).getUserId()).isEqualTo(userId);
+    }
+
+    @Test
     void aGoalWithoutSubtasksNeverCompletesItself() {
         Goal goal = goalWith("only");
         Goal afterRemove = coach.goals().removeSubtask(userId, goal.subtasks().get(0).id());
