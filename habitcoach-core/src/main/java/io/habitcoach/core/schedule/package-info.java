@@ -1,2 +1,5 @@
-/** Schedules (daily, specific weekdays, N per week), the user's local day and calendar weeks. */
+/**
+ * Schedules (daily, specific weekdays, N per calendar week), the user's local day (zone and day start)
+ * and calendar weeks with a configurable first day.
+ */
 package io.habitcoach.core.schedule;

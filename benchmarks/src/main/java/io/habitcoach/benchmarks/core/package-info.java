@@ -1,0 +1,2 @@
+/** JMH benchmarks of the core rules: streaks (full and incremental) and habit strength. */
+package io.habitcoach.benchmarks.core;
