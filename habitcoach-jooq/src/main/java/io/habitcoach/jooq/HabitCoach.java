@@ -55,6 +55,8 @@ public final class HabitCoach {
     private final AnalyticsService analytics;
     private final PrivacyService privacy;
     private final DashboardService dashboards;
+    private final ReminderService reminders;
+    private final SearchService search;
     private final ChatService chat;
 
     private HabitCoach(Builder builder) {
@@ -82,6 +84,8 @@ public final class HabitCoach {
         this.analytics = new AnalyticsService(context);
         this.privacy = new PrivacyService(context);
         this.dashboards = new DashboardService(context);
+        this.reminders = new ReminderService(context);
+        this.search = new SearchService(context);
         CoachWriter writer = CoachWriter.builder().personalities(personalities)
                 .model(builder.coachModel == null ? CoachModel.none() : builder.coachModel).build();
         this.chat = new ChatService(context, writer, builder.coachModel != null, builder.coachQuota,
@@ -114,6 +118,19 @@ public final class HabitCoach {
     /** The home-screen reads: the dashboard and the weekly summary, one SQL statement each. */
     public DashboardService dashboards() {
         return dashboards;
+    }
+
+    /**
+     * Habit reminders due in a time window, for a push-notification worker (one statement for all
+     * users). See {@code docs/reminders-and-search.md}.
+     */
+    public ReminderService reminders() {
+        return reminders;
+    }
+
+    /** Full-text search over a user's habits, goals and subtasks: ranked, by prefix, accent-insensitive. */
+    public SearchService search() {
+        return search;
     }
 
     /** Goals and their subtasks. */
@@ -160,7 +177,10 @@ public final class HabitCoach {
                 .dataSource(dataSource)
                 .locations(MIGRATIONS_LOCATION)
                 .table(SCHEMA_HISTORY_TABLE)
-                .baselineOnMigrate(false)
+                // A schema that already holds a host's tables (or Spring Boot's Flyway history) but
+                // not ours is baselined below V1, so every Habit Coach migration still runs.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
     }

@@ -30,6 +30,20 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void migrateRunsEveryMigrationBesideAHostsOwnTablesAndLeavesThemAlone() {
+        try (HabitCoachTestDatabase db = HabitCoachTestDatabase.createEmpty()) {
+            DSLContext dsl = DSL.using(db.dataSource(), SQLDialect.POSTGRES);
+            dsl.execute("CREATE TABLE host_orders (id INT PRIMARY KEY, note TEXT)");
+            dsl.execute("INSERT INTO host_orders VALUES (1, 'keep me')");
+
+            HabitCoach.configure().dataSource(db.dataSource()).load().migrate();
+
+            assertThat(catalog(dsl)).contains("habits.current_streak", "host_orders.note");
+            assertThat(dsl.fetchValue("SELECT note FROM host_orders WHERE id = 1")).isEqualTo("keep me");
+        }
+    }
+
     private static List<String> catalog(DSLContext dsl) {
         return dsl.resultQuery("""
                 SELECT table_name || '.' || column_name FROM information_schema.columns

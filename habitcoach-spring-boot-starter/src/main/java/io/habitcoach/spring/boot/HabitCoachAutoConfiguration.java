@@ -1,0 +1,128 @@
+package io.habitcoach.spring.boot;
+
+import dev.langchain4j.model.chat.ChatModel;
+import io.habitcoach.ai.LangChain4jCoachModel;
+import io.habitcoach.core.coach.CoachModel;
+import io.habitcoach.core.coach.CoachPersonality;
+import io.habitcoach.core.coach.CoachQuota;
+import io.habitcoach.jooq.HabitCoach;
+import io.habitcoach.jooq.PasswordHasher;
+import io.habitcoach.jooq.TokenCipher;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * Auto-configuration of Habit Coach: a {@link HabitCoach} bean built from the application's
+ * {@link DataSource} and, when present, its {@link Clock}, {@link CoachPersonality} beans, a
+ * {@link CoachModel} (or a LangChain4j {@code ChatModel}, wrapped in {@code LangChain4jCoachModel}),
+ * a {@link PasswordHasher} and a {@link TokenCipher}; the migrations applied on start; and, behind
+ * {@code habitcoach.jobs.enabled}, the coach jobs on a schedule. Every bean here backs off when the
+ * application declares one of the same type.
+ *
+ * <p>A {@code ChatModel} declared in the application's own configuration is always seen. One made by
+ * another auto-configuration is seen only if that one runs first: LangChain4j's OpenAI and Ollama
+ * starters are ordered before this; for others, declare the {@code CoachModel} bean yourself.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, afterName = {
+        "dev.langchain4j.openai.spring.AutoConfig",
+        "dev.langchain4j.openai.spring.OpenAiAutoConfiguration",
+        "dev.langchain4j.ollama.spring.AutoConfig",
+        "dev.langchain4j.ollama.spring.OllamaAutoConfiguration"})
+@ConditionalOnClass(HabitCoach.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+@EnableConfigurationProperties(HabitCoachProperties.class)
+public class HabitCoachAutoConfiguration {
+
+    /**
+     * The coach, migrated before anything can use it when {@code habitcoach.migrate-on-start} is true
+     * (the default). It is created after the application's own database initialization (Spring Boot's
+     * Flyway or Liquibase, {@code spring.sql.init}), so a host's first migration still meets the empty
+     * schema it expects. An application that declares its own {@code HabitCoach} bean migrates it itself.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
+    public HabitCoach habitCoach(DataSource dataSource, HabitCoachProperties properties,
+                                 ObjectProvider<Clock> clock,
+                                 ObjectProvider<CoachPersonality> personalities,
+                                 ObjectProvider<CoachModel> coachModel,
+                                 ObjectProvider<PasswordHasher> passwordHasher,
+                                 ObjectProvider<TokenCipher> tokenCipher,
+                                 ObjectProvider<HabitCoachBuilderCustomizer> customizers,
+                                 ObjectProvider<HabitCoachMigrationStrategy> migrationStrategy) {
+        HabitCoachProperties.Coach coach = properties.coach();
+        HabitCoach.Builder builder = HabitCoach.configure()
+                .dataSource(dataSource)
+                .autoCompleteGoals(properties.autoCompleteGoals())
+                .coachQuota(new CoachQuota(coach.quota().free(), coach.quota().pro()))
+                .chatHistoryMessages(coach.historyMessages());
+        clock.ifAvailable(builder::clock);
+        personalities.orderedStream().forEach(builder::personality);
+        coachModel.ifAvailable(builder::coachModel);
+        passwordHasher.ifAvailable(builder::passwordHasher);
+        tokenCipher.ifAvailable(builder::tokenCipher);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        HabitCoach habitCoach = builder.load();
+        if (properties.migrateOnStart()) {
+            migrationStrategy.getIfAvailable(() -> ignored -> migrateBesideOtherTables(dataSource)).migrate(habitCoach);
+        }
+        return habitCoach;
+    }
+
+    /**
+     * What {@link HabitCoach#migrate()} does, except on a schema that already holds other tables (the
+     * host's own, or its Flyway history after a Spring Boot start with no migrations of its own): there
+     * {@code HabitCoach.migrate()} refuses to start Habit Coach's history in a non-empty schema, so this
+     * records a baseline at version 0 in Habit Coach's own history table and then applies all of its
+     * migrations. The host's tables are not touched.
+     */
+    static void migrateBesideOtherTables(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(HabitCoach.MIGRATIONS_LOCATION)
+                .table(HabitCoach.SCHEMA_HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    /** The coach jobs on a schedule, while the context runs. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "habitcoach.jobs", name = "enabled", havingValue = "true")
+    public HabitCoachJobScheduler habitCoachJobScheduler(HabitCoach coach, HabitCoachProperties properties,
+                                                         ObjectProvider<TaskScheduler> taskScheduler) {
+        return new HabitCoachJobScheduler(coach, HabitCoachJobScheduler.trigger(properties.jobs()),
+                taskScheduler.getIfUnique());
+    }
+
+    /** A LangChain4j {@code ChatModel} bean as the coach's language model, when habitcoach-ai is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({LangChain4jCoachModel.class, ChatModel.class})
+    static class LangChain4jCoachModelConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(CoachModel.class)
+        @ConditionalOnSingleCandidate(ChatModel.class)
+        LangChain4jCoachModel habitCoachModel(ChatModel chatModel, HabitCoachProperties properties) {
+            return LangChain4jCoachModel.builder()
+                    .chatModel(chatModel)
+                    .timeout(properties.coach().timeout())
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.habitcoach.spring.boot;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code habitcoach.*} properties. Each one maps to an option of {@code HabitCoach.configure()}
+ * (or of the LangChain4j adapter, or of the job scheduler); the defaults are the library's.
+ *
+ * <pre>
+ * habitcoach.migrate-on-start=true          # apply the Habit Coach migrations when the context starts
+ * habitcoach.auto-complete-goals=true       # a goal completes itself with its last subtask
+ * habitcoach.coach.timeout=10s              # longest wait for a language model reply (then: template)
+ * habitcoach.coach.history-messages=20      # recent chat messages read for the model's prompt
+ * habitcoach.coach.quota.free=20            # language-model replies per user and day, free plan
+ * habitcoach.coach.quota.pro=500            # ... pro plan
+ * habitcoach.jobs.enabled=false             # run the coach jobs (missed periods, weekly analyses)
+ * habitcoach.jobs.interval=5m               # ... this long after the previous run ended
+ * habitcoach.jobs.cron=                     # ... or on this cron expression instead
+ * </pre>
+ *
+ * @param migrateOnStart    whether the {@code HabitCoach} bean applies the migrations when it is created
+ * @param autoCompleteGoals whether a goal completes itself when all its subtasks are completed
+ * @param coach             the coach's language-model settings
+ * @param jobs              the scheduling of the coach jobs
+ */
+@ConfigurationProperties("habitcoach")
+public record HabitCoachProperties(
+        @DefaultValue("true") boolean migrateOnStart,
+        @DefaultValue("true") boolean autoCompleteGoals,
+        @DefaultValue Coach coach,
+        @DefaultValue Jobs jobs) {
+
+    /**
+     * The coach's language-model settings. Without a language model the coach answers from its
+     * templates, and neither the timeout nor the quota applies.
+     *
+     * @param timeout         the longest wait for a model reply before the template message is used
+     * @param historyMessages how many recent messages of a conversation are read for the model's prompt
+     * @param quota           daily model replies per plan
+     */
+    public record Coach(
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("20") int historyMessages,
+            @DefaultValue Quota quota) {
+    }
+
+    /**
+     * Language-model replies a user may get per day (their local day), by plan.
+     *
+     * @param free the limit of the free plan
+     * @param pro  the limit of the pro plan
+     */
+    public record Quota(
+            @DefaultValue("20") int free,
+            @DefaultValue("500") int pro) {
+    }
+
+    /**
+     * The scheduling of {@code HabitCoach.jobs()}: both jobs run one after the other, on one thread.
+     * They are idempotent, so running them on every node of a cluster is safe.
+     *
+     * @param enabled  whether the jobs are scheduled at all
+     * @param interval the delay between the end of one run and the start of the next (the first run
+     *                 starts one interval after the context started)
+     * @param cron     a Spring cron expression (six fields, e.g. {@code 0 0/5 * * * *}) used instead
+     *                 of {@code interval} when set
+     */
+    public record Jobs(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("5m") Duration interval,
+            String cron) {
+    }
+}

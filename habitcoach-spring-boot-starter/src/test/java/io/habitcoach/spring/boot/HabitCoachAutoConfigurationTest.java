@@ -1,0 +1,366 @@
+package io.habitcoach.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.habitcoach.ai.LangChain4jCoachModel;
+import io.habitcoach.core.coach.CoachContext;
+import io.habitcoach.core.coach.CoachEvent;
+import io.habitcoach.core.coach.CoachMessage;
+import io.habitcoach.core.coach.CoachModel;
+import io.habitcoach.core.coach.CoachPersonality;
+import io.habitcoach.core.coach.CoachQuotaExceededException;
+import io.habitcoach.core.model.GoalStatus;
+import io.habitcoach.core.schedule.Frequency;
+import io.habitcoach.jooq.ChatExchange;
+import io.habitcoach.jooq.Goal;
+import io.habitcoach.jooq.Habit;
+import io.habitcoach.jooq.HabitCoach;
+import io.habitcoach.jooq.NewGoal;
+import io.habitcoach.jooq.NewHabit;
+import io.habitcoach.jooq.NewUser;
+import io.habitcoach.jooq.User;
+import io.habitcoach.testkit.HabitCoachTestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The auto-configuration in {@link ApplicationContextRunner}s against a real PostgreSQL (the testkit's:
+ * embedded, or {@code HABITCOACH_TEST_JDBC_URL}).
+ */
+class HabitCoachAutoConfigurationTest {
+
+    private static HabitCoachTestDatabase migrated;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(HabitCoachAutoConfiguration.class));
+
+    @BeforeAll
+    static void database() {
+        migrated = HabitCoachTestDatabase.create(4);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        migrated.close();
+    }
+
+    /** The test database's pool, wrapped so that closing a context does not close the pool. */
+    private static DataSource unclosable(DataSource dataSource) {
+        return new DelegatingDataSource(dataSource);
+    }
+
+    private static String email() {
+        return "u" + UUID.randomUUID() + "@example.com";
+    }
+
+    @Test
+    void startsWithADataSourceAloneWithoutAChatModelAndMigratesAnEmptyDatabase() {
+        try (HabitCoachTestDatabase empty = HabitCoachTestDatabase.createEmpty()) {
+            runner.withBean(DataSource.class, () -> unclosable(empty.dataSource())).run(context -> {
+                assertThat(context).hasNotFailed().hasSingleBean(HabitCoach.class)
+                        .doesNotHaveBean(CoachModel.class).doesNotHaveBean(HabitCoachJobScheduler.class);
+                assertThat(tableExists(empty.dataSource(), "habits")).isTrue();
+                HabitCoach coach = context.getBean(HabitCoach.class);
+                assertThat(coach.personalities().ids()).contains("yoda", "general", "mentor");
+                User user = coach.users().create(NewUser.builder().email(email()).build());
+                Habit habit = coach.habits().create(user.id(),
+                        NewHabit.builder().name("Read").frequency(Frequency.daily()).build());
+                coach.habits().complete(user.id(), habit.id(), coach.dashboards().dashboard(user.id()).today());
+                assertThat(coach.habits().get(user.id(), habit.id()).streak().current()).isEqualTo(1);
+                // Without a model the coach answers from its templates.
+                ChatExchange exchange = coach.chat().start(user.id(), "How am I doing?");
+                assertThat(exchange.source()).isEqualTo(CoachMessage.Source.TEMPLATE);
+            });
+        }
+    }
+
+    @Test
+    void migratesBesideTheHostsOwnTablesAndFlywayHistory() throws SQLException {
+        try (HabitCoachTestDatabase empty = HabitCoachTestDatabase.createEmpty()) {
+            // What a host's own Flyway leaves, e.g. Spring Boot's with no migrations of its own.
+            execute(empty.dataSource(), "CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY)",
+                    "CREATE TABLE orders (id INT PRIMARY KEY)", "INSERT INTO orders VALUES (42)");
+            runner.withBean(DataSource.class, () -> unclosable(empty.dataSource())).run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(tableExists(empty.dataSource(), "habits")).isTrue();
+                HabitCoach coach = context.getBean(HabitCoach.class);
+                assertThat(coach.users().create(NewUser.builder().email(email()).build()).id()).isNotBlank();
+                coach.migrate();   // the library's own migrate() finds its history and has nothing to do
+            });
+            try (Connection connection = empty.dataSource().getConnection();
+                 ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM orders")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+
+    @Test
+    void leavesTheDatabaseAloneWhenMigrateOnStartIsOff() {
+        try (HabitCoachTestDatabase empty = HabitCoachTestDatabase.createEmpty()) {
+            runner.withBean(DataSource.class, () -> unclosable(empty.dataSource()))
+                    .withPropertyValues("habitcoach.migrate-on-start=false")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(HabitCoach.class);
+                        assertThat(tableExists(empty.dataSource(), "habits")).isFalse();
+                    });
+        }
+    }
+
+    @Test
+    void backsOffWithoutADataSource() {
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(HabitCoach.class));
+    }
+
+    @Test
+    void wrapsAChatModelBeanAndAppliesTheCoachPropertiesAndQuota() {
+        ChatModel chatModel = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                return ChatResponse.builder().aiMessage(AiMessage.from("Keep going, one day at a time.")).build();
+            }
+        };
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean(ChatModel.class, () -> chatModel)
+                .withPropertyValues("habitcoach.coach.timeout=3s", "habitcoach.coach.quota.free=1",
+                        "habitcoach.coach.history-messages=4", "habitcoach.auto-complete-goals=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(LangChain4jCoachModel.class);
+                    assertThat(context.getBean(LangChain4jCoachModel.class)).hasToString(
+                            "LangChain4jCoachModel[" + chatModel.getClass().getSimpleName() + ", timeout=PT3S]");
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    User user = coach.users().create(NewUser.builder().email(email()).language("en").build());
+
+                    ChatExchange first = coach.chat().start(user.id(), "Hello coach");
+                    assertThat(first.source()).isEqualTo(CoachMessage.Source.MODEL);
+                    assertThat(first.reply().content()).isEqualTo("Keep going, one day at a time.");
+                    assertThatThrownBy(() -> coach.chat().send(user.id(), first.conversation().id(), "Again"))
+                            .isInstanceOf(CoachQuotaExceededException.class);
+
+                    Goal goal = coach.goals().create(user.id(),
+                            NewGoal.builder().title("Learn to juggle").subtask("Three balls").build());
+                    Goal done = coach.goals().moveSubtask(user.id(), goal.subtasks().get(0).id(),
+                            io.habitcoach.core.model.SubtaskStatus.COMPLETED);
+                    assertThat(done.completedSubtasks()).isEqualTo(1);
+                    assertThat(done.status()).isEqualTo(GoalStatus.ACTIVE);
+                });
+    }
+
+    @Test
+    void startsWithoutHabitcoachAiOrLangChain4jOnTheClassPath() {
+        ChatModel chatModel = new ChatModel() {
+        };
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean(ChatModel.class, () -> chatModel)
+                .withClassLoader(new FilteredClassLoader(LangChain4jCoachModel.class))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(HabitCoach.class)
+                        .doesNotHaveBean(CoachModel.class));
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withClassLoader(new FilteredClassLoader("dev.langchain4j"))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(HabitCoach.class)
+                        .doesNotHaveBean(CoachModel.class));
+    }
+
+    @Test
+    void aUserHabitCoachBeanReplacesTheDefault() {
+        HabitCoach own = HabitCoach.configure().dataSource(migrated.dataSource()).load();
+        try (HabitCoachTestDatabase empty = HabitCoachTestDatabase.createEmpty()) {
+            runner.withBean(DataSource.class, () -> unclosable(empty.dataSource()))
+                    .withBean(HabitCoach.class, () -> own)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(HabitCoach.class);
+                        assertThat(context.getBean(HabitCoach.class)).isSameAs(own);
+                        // Ours did not run: the host's own coach migrates itself.
+                        assertThat(tableExists(empty.dataSource(), "habits")).isFalse();
+                    });
+        }
+    }
+
+    @Test
+    void userClockPersonalitiesCoachModelAndMigrationStrategyAreUsed() {
+        Clock clock = Clock.fixed(Instant.parse("2025-03-05T15:00:00Z"), ZoneOffset.UTC);
+        CoachModel ownModel = prompt -> Optional.of("Steady now.");
+        ChatModel unused = new ChatModel() {
+        };
+        List<String> migrations = new ArrayList<>();
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean(Clock.class, () -> clock)
+                .withBean(CoachModel.class, () -> ownModel)
+                .withBean(ChatModel.class, () -> unused)
+                .withBean("sergeant", CoachPersonality.class, () -> new FixedPersonality("sergeant", "Move it."))
+                .withBean("ownYoda", CoachPersonality.class, () -> new FixedPersonality("yoda", "Do. Or do not."))
+                .withBean(HabitCoachMigrationStrategy.class, () -> coach -> {
+                    migrations.add("custom");
+                    coach.migrate();
+                })
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(LangChain4jCoachModel.class);
+                    assertThat(migrations).containsExactly("custom");
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    assertThat(coach.clock()).isSameAs(clock);
+                    assertThat(coach.personalities().ids()).contains("sergeant", "yoda", "general", "mentor");
+
+                    User user = coach.users().create(NewUser.builder().email(email()).language("en")
+                            .timezone("UTC").personality("yoda").build());
+                    assertThat(coach.dashboards().dashboard(user.id()).today()).isEqualTo("2025-03-05");
+                    ChatExchange exchange = coach.chat().start(user.id(), "Hello");
+                    assertThat(exchange.source()).isEqualTo(CoachMessage.Source.MODEL);
+                    assertThat(exchange.reply().content()).isEqualTo("Steady now.");
+                    // The host's "yoda" replaced the built-in one: its template speaks.
+                    Habit habit = coach.habits().create(user.id(),
+                            NewHabit.builder().name("Stretch").frequency(Frequency.daily()).build());
+                    coach.habits().complete(user.id(), habit.id(), coach.dashboards().dashboard(user.id()).today());
+                    assertThat(lastCoachMessage(migrated.dataSource(), user.id())).isEqualTo("Do. Or do not.");
+                });
+    }
+
+    @Test
+    void schedulesTheJobsWhenEnabledAndAUserSchedulerReplacesOurs() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-03T12:00:00Z"));
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean(Clock.class, () -> clock)
+                .withPropertyValues("habitcoach.jobs.enabled=true", "habitcoach.jobs.interval=100ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(HabitCoachJobScheduler.class);
+                    assertThat(context.getBean(HabitCoachJobScheduler.class).isRunning()).isTrue();
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    User user = coach.users().create(NewUser.builder().email(email()).timezone("UTC").build());
+                    coach.habits().create(user.id(), NewHabit.builder().name("Walk").frequency(Frequency.daily()).build());
+                    // Monday was created, Tuesday closes without a completion: the sweep raises a miss.
+                    clock.set(Instant.parse("2025-03-05T12:00:00Z"));
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (countMessages(migrated.dataSource(), user.id(), "habit_fail") == 0
+                            && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    assertThat(countMessages(migrated.dataSource(), user.id(), "habit_fail")).isEqualTo(1);
+                });
+        HabitCoachJobScheduler own = new HabitCoachJobScheduler(
+                HabitCoach.configure().dataSource(migrated.dataSource()).load(),
+                new org.springframework.scheduling.support.PeriodicTrigger(Duration.ofHours(1)), null);
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean(HabitCoachJobScheduler.class, () -> own)
+                .withPropertyValues("habitcoach.jobs.enabled=true")
+                .run(context -> assertThat(context.getBean(HabitCoachJobScheduler.class)).isSameAs(own));
+    }
+
+    @Test
+    void refusesBadPropertiesAtStartup() {
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.coach.quota.free=-1")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.jobs.enabled=true", "habitcoach.jobs.interval=0s")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    private static boolean tableExists(DataSource dataSource, String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, "public", table, null)) {
+            return tables.next();
+        }
+    }
+
+    private static void execute(DataSource dataSource, String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static long countMessages(DataSource dataSource, String userId, String type) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT count(*) FROM ai_messages WHERE user_id = ? AND message_type = ?")) {
+            statement.setString(1, userId);
+            statement.setString(2, type);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static String lastCoachMessage(DataSource dataSource, String userId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT message FROM ai_messages WHERE user_id = ? AND message_type = 'habit_complete' "
+                             + "ORDER BY created_at DESC, id DESC LIMIT 1")) {
+            statement.setString(1, userId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /** A personality with one sentence for everything. */
+    private record FixedPersonality(String id, String text) implements CoachPersonality {
+        @Override
+        public String displayName(Locale locale) {
+            return id;
+        }
+
+        @Override
+        public String systemPrompt(Locale locale) {
+            return "You are " + id + ".";
+        }
+
+        @Override
+        public String message(CoachEvent event, CoachContext context) {
+            return text;
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
