@@ -175,12 +175,35 @@ BEGIN
   RETURN result;
 END $$;
 
-ALTER TABLE habits ADD COLUMN search_document tsvector
-  GENERATED ALWAYS AS (habitcoach_search_document(name, description)) STORED;
-ALTER TABLE goals ADD COLUMN search_document tsvector
-  GENERATED ALWAYS AS (habitcoach_search_document(title, description)) STORED;
-ALTER TABLE goal_subtasks ADD COLUMN search_document tsvector
-  GENERATED ALWAYS AS (habitcoach_search_document(title, description)) STORED;
+-- The search documents are kept by triggers that fire only when a title or description is
+-- written, not generated columns: a generated column is recomputed on every UPDATE of the row,
+-- and every completion updates its habit's streak caches.
+ALTER TABLE habits ADD COLUMN search_document tsvector;
+ALTER TABLE goals ADD COLUMN search_document tsvector;
+ALTER TABLE goal_subtasks ADD COLUMN search_document tsvector;
+
+CREATE FUNCTION habitcoach_search_document_refresh() RETURNS trigger
+  LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'habits' THEN
+    NEW.search_document := habitcoach_search_document(NEW.name, NEW.description);
+  ELSE
+    NEW.search_document := habitcoach_search_document(NEW.title, NEW.description);
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER habits_search_document BEFORE INSERT OR UPDATE OF name, description, search_document ON habits
+  FOR EACH ROW EXECUTE FUNCTION habitcoach_search_document_refresh();
+CREATE TRIGGER goals_search_document BEFORE INSERT OR UPDATE OF title, description, search_document ON goals
+  FOR EACH ROW EXECUTE FUNCTION habitcoach_search_document_refresh();
+CREATE TRIGGER goal_subtasks_search_document BEFORE INSERT OR UPDATE OF title, description, search_document
+  ON goal_subtasks FOR EACH ROW EXECUTE FUNCTION habitcoach_search_document_refresh();
+
+-- rows written before this migration
+UPDATE habits SET search_document = habitcoach_search_document(name, description);
+UPDATE goals SET search_document = habitcoach_search_document(title, description);
+UPDATE goal_subtasks SET search_document = habitcoach_search_document(title, description);
 
 CREATE INDEX habits_search_idx ON habits USING gin (search_document);
 CREATE INDEX goals_search_idx ON goals USING gin (search_document);

@@ -24,6 +24,7 @@ import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.ChatConversationsRecord;
 import io.habitcoach.jooq.schema.tables.records.ChatMessagesRecord;
@@ -78,6 +79,7 @@ public final class ChatService {
 
     /** The user's conversations with the given statuses (all when none are given), latest activity first. */
     public List<Conversation> list(String userId, ConversationStatus... statuses) {
+        InvalidInputException.requirePresent(statuses, "statuses");
         List<ConversationStatus> wanted = statuses.length == 0 ? Arrays.asList(ConversationStatus.values())
                 : Arrays.asList(statuses);
         return ctx.db().tx(cfg -> {
@@ -129,9 +131,10 @@ public final class ChatService {
             throw new InvalidInputException("message", "1 to " + CoachEvent.ChatReply.MAX_USER_TEXT_CHARS
                     + " characters, not blank");
         }
-        if (message.length() > CoachEvent.ChatReply.MAX_USER_TEXT_CHARS || message.indexOf('\0') >= 0) {
+        if (message.length() > CoachEvent.ChatReply.MAX_USER_TEXT_CHARS || message.indexOf('\0') >= 0
+                || Texts.hasUnpairedSurrogate(message)) {
             throw new InvalidInputException("message", "at most " + CoachEvent.ChatReply.MAX_USER_TEXT_CHARS
-                    + " characters, no NUL characters");
+                    + " characters, no NUL characters, valid Unicode (no unpaired surrogates)");
         }
         Prepared prepared = ctx.db().tx(cfg -> prepare(DSL.using(cfg), userId, conversationId, message));
         // Outside any transaction: the model may take up to its timeout.

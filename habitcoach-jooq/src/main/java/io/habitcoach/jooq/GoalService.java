@@ -54,6 +54,8 @@ public final class GoalService {
         String title = Texts.required("title", newGoal.title(), MAX_TITLE);
         String description = Texts.optional("description", newGoal.description(), MAX_DESCRIPTION);
         GoalCategory category = InvalidInputException.requirePresent(newGoal.category(), "category");
+        checkDate("startDate", newGoal.startDate());
+        checkDate("deadline", newGoal.deadline());
         List<ValidSubtask> subtasks = newGoal.subtasks().stream().map(GoalService::validate).toList();
         var now = ctx.now();
         return ctx.db().tx(cfg -> {
@@ -97,6 +99,7 @@ public final class GoalService {
 
     /** The user's goals with the given statuses (all when none are given), newest first. */
     public List<Goal> list(String userId, GoalStatus... statuses) {
+        InvalidInputException.requirePresent(statuses, "statuses");
         List<GoalStatus> wanted = statuses.length == 0 ? Arrays.asList(GoalStatus.values()) : Arrays.asList(statuses);
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
@@ -115,6 +118,8 @@ public final class GoalService {
         String title = update.title() == null ? null : Texts.required("title", update.title(), MAX_TITLE);
         String description = update.description() == null ? null
                 : Texts.optional("description", update.description(), MAX_DESCRIPTION);
+        checkDate("startDate", update.startDate());
+        checkDate("deadline", update.deadline());
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UserRows.liveForShare(dsl, userId);
@@ -334,6 +339,21 @@ public final class GoalService {
     static Subtask toSubtask(GoalSubtasksRecord s) {
         return new Subtask(s.getId(), s.getGoalId(), s.getTitle(), s.getDescription(), s.getEstimatedDays(),
                 s.getSuccessCriteria(), s.getOrder(), s.getStatus(), s.getCompletedAt());
+    }
+
+    /**
+     * The dates a goal can have: those that round-trip exactly through the JDBC date binding, which
+     * goes through {@code java.sql.Date} and so the Julian calendar before the Gregorian reform: earlier
+     * dates came back shifted (1582-10-10 as 1582-10-20, BC years as AD) or failed to read (1000-02-28).
+     */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1582, 10, 15);
+    static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+
+    private static LocalDate checkDate(String field, LocalDate date) {
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            throw new InvalidInputException(field, "a date from " + EARLIEST_DATE + " to " + LATEST_DATE + ", got " + date);
+        }
+        return date;
     }
 
     private static void checkDeadline(LocalDate start, LocalDate deadline) {

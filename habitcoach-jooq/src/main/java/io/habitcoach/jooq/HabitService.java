@@ -106,6 +106,7 @@ public final class HabitService {
 
     /** The user's habits with the given statuses (all when none are given), oldest first, streaks as of today. */
     public List<Habit> list(String userId, HabitStatus... statuses) {
+        InvalidInputException.requirePresent(statuses, "statuses");
         List<HabitStatus> wanted = statuses.length == 0 ? Arrays.asList(HabitStatus.values()) : Arrays.asList(statuses);
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);

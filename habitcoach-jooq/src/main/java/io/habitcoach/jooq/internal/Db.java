@@ -1,8 +1,12 @@
 package io.habitcoach.jooq.internal;
 
 import io.habitcoach.core.HabitCoachException;
+import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.jooq.HabitCoachDataException;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.TransactionalCallable;
@@ -60,12 +64,30 @@ public final class Db {
 
     private static HabitCoachException translate(SQLException sql, Exception original) {
         String state = sql.getSQLState();
-        boolean retryable = state != null && (state.startsWith("08")      // connection exception
+        if ("22021".equals(state) || "22P05".equals(state)) {
+            // Text the server cannot hold (a NUL character), sent where no validation looked: an id,
+            // say. The caller's input, not a database failure; nothing was written.
+            return new InvalidInputException("text", "characters PostgreSQL can store (no NUL characters) [SQLState "
+                    + state + "]: " + sql.getMessage());
+        }
+        if ("22008".equals(state) || "22009".equals(state)) {
+            // A date or instant beyond what PostgreSQL can hold (datetime field overflow, time zone
+            // displacement out of range): the caller's input too.
+            return new InvalidInputException("date", "a date or instant within PostgreSQL's range [SQLState " + state
+                    + "]: " + sql.getMessage());
+        }
+        // A pool that hands out no connection in time (HikariCP's SQLTransientConnectionException, with
+        // the SQLState of the last connection failure, often none) is transient: the call may be retried.
+        boolean noConnection = sql instanceof SQLTransientConnectionException;
+        boolean retryable = noConnection || sql instanceof SQLTransientException || sql instanceof SQLRecoverableException
+                || state != null && (state.startsWith("08")                 // connection exception
                 || state.equals("40001") || state.equals("40P01")          // serialization failure, deadlock
                 || state.equals("57P01") || state.equals("57P02") || state.equals("57P03") // admin shutdown, crash, cannot connect now
                 || state.equals("55P03"));                                  // lock not available
         String what = state != null && state.equals("57014")
                 ? "the statement was cancelled (statement timeout)"
+                : noConnection ? "no database connection was available in time (the connection pool is exhausted"
+                        + " or the database cannot be reached); the call may be retried"
                 : retryable ? "a transient database failure; the call may be retried"
                 : "a database error";
         return new HabitCoachDataException(what + " [SQLState " + state + "]: " + sql.getMessage(), state, retryable,

@@ -2,7 +2,10 @@ package io.habitcoach.jooq.internal;
 
 import io.habitcoach.core.InvalidInputException;
 
-/** Validation of user-supplied text before it reaches PostgreSQL, which cannot store NUL characters. */
+/**
+ * Validation of user-supplied text before it reaches PostgreSQL, which cannot store NUL characters
+ * (nor, in UTF-8, unpaired surrogates).
+ */
 public final class Texts {
 
     private Texts() {
@@ -44,6 +47,26 @@ public final class Texts {
         if (value.indexOf('\0') >= 0) {
             throw new InvalidInputException(field, "must not contain NUL characters");
         }
+        if (hasUnpairedSurrogate(value)) {
+            throw new InvalidInputException(field, "valid Unicode text (no unpaired surrogate characters)");
+        }
         return value;
+    }
+
+    /**
+     * Whether the text holds a UTF-16 surrogate that is not half of a pair: it has no UTF-8 form, and
+     * the JDBC driver would store a {@code ?} in its place, so what a read returns would differ from
+     * what was written.
+     */
+    public static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

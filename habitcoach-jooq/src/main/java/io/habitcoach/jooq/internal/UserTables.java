@@ -99,7 +99,8 @@ public final class UserTables {
     }
 
     private static String row(String alias, Owned o) {
-        StringBuilder expr = new StringBuilder("to_jsonb(").append(alias).append(')');
+        // search_document is derived from the row's own text (a full-text index), not data of its own
+        StringBuilder expr = new StringBuilder("(to_jsonb(").append(alias).append(") - 'search_document')");
         for (String secret : o.secrets()) {
             expr.append(" || jsonb_build_object('").append(secret).append("', CASE WHEN ").append(alias).append('.')
                     .append(quoted(secret)).append(" IS NULL THEN NULL ELSE '[redacted]' END)");
