@@ -345,13 +345,26 @@ public final class WeeklyAnalysisJob {
 
     /**
      * The coach event for a user's week, from core's reports of their habits (in display order):
-     * {@code scheduled}, {@code skipped} and {@code missed} are the reports' sums; {@code done} counts
+     * {@code scheduled} is the periods that were due (skipped days excluded), {@code skipped} and {@code missed} the reports' sums; {@code done} counts
      * what was done towards the schedule, so a per-week habit's done days count up to its weekly target
      * (a fourth run in a three-a-week habit is not a fourth scheduled period), which keeps
      * {@code done <= scheduled}; the rate is done over scheduled (0 when nothing was scheduled); the best
      * and worst weekdays are {@link UserWeeklyReport}'s; a habit gets a line when it had something
      * scheduled, with its streak when the week closed.
      */
+    /**
+     * The periods that were really due: a skipped day is not scheduled (rules.md section 3), and for a
+     * per-week habit each skip lowers the week's target by one, down to one.
+     */
+    private static int due(WeeklyReport report) {
+        if (report.scheduled() == 0) {
+            return 0;
+        }
+        return report.frequency() == FrequencyType.PER_WEEK
+                ? Math.max(1, report.scheduled() - report.skipped())
+                : Math.max(0, report.scheduled() - report.skipped());
+    }
+
     public static CoachEvent.WeeklyAnalysis analysis(CalendarWeek week, List<String> habitNames,
             List<WeeklyReport> reports) {
         UserWeeklyReport user = UserWeeklyReport.of(week, reports);
@@ -362,13 +375,14 @@ public final class WeeklyAnalysisJob {
         List<CoachEvent.WeeklyAnalysis.HabitLine> lines = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             WeeklyReport report = reports.get(i);
-            int credited = Math.min(report.done(), report.scheduled());
-            scheduled += report.scheduled();
+            int due = due(report);
+            int credited = Math.min(report.done(), due);
+            scheduled += due;
             done += credited;
             skipped += report.skipped();
             missed += report.missed();
-            if (report.scheduled() > 0) {
-                lines.add(new CoachEvent.WeeklyAnalysis.HabitLine(habitNames.get(i), credited, report.scheduled(),
+            if (due > 0) {
+                lines.add(new CoachEvent.WeeklyAnalysis.HabitLine(habitNames.get(i), credited, due,
                         report.streakAtWeekEnd(),
                         report.frequency() == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS));
             }
