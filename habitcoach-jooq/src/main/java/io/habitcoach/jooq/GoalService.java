@@ -9,6 +9,7 @@ import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.model.GoalCategory;
 import io.habitcoach.core.model.GoalStatus;
+import io.habitcoach.core.goal.SubtaskState;
 import io.habitcoach.core.model.SubtaskStatus;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Columns;
@@ -205,8 +206,12 @@ public final class GoalService {
             GoalSubtasksRecord subtask = dsl.selectFrom(GOAL_SUBTASKS).where(GOAL_SUBTASKS.ID.eq(subtaskId))
                     .and(GOAL_SUBTASKS.USER_ID.eq(userId)).fetchSingle();
             if (subtask.getStatus() != status) {
-                subtask.setStatus(status);
-                subtask.setCompletedAt(status == SubtaskStatus.COMPLETED ? now : null);
+                // core's state machine decides which moves are allowed (in progress -> pending is not)
+                SubtaskState moved = new SubtaskState(subtask.getStatus(),
+                        subtask.getCompletedAt() == null ? null : subtask.getCompletedAt().toInstant())
+                        .moveTo(status, now.toInstant());
+                subtask.setStatus(moved.status());
+                subtask.setCompletedAt(moved.completedAt() == null ? null : now);
                 subtask.setUpdatedAt(now);
                 subtask.update();
                 refreshCounters(dsl, user, goal);
@@ -215,7 +220,7 @@ public final class GoalService {
         });
     }
 
-    /** Reopens a completed subtask (back to pending), which reopens a completed goal. */
+    /** Reopens a completed subtask (back to pending), which reopens a completed goal. A subtask in progress cannot go back to pending. */
     public Goal reopenSubtask(String userId, String subtaskId) {
         return moveSubtask(userId, subtaskId, SubtaskStatus.PENDING);
     }

@@ -99,6 +99,16 @@ class GoalServiceTest {
     }
 
     @Test
+    void aSubtaskInProgressCannotGoBackToPendingAndNothingChanges() {
+        Goal goal = goalWith("a");
+        String step = goal.subtasks().get(0).id();
+        coach.goals().moveSubtask(userId, step, SubtaskStatus.IN_PROGRESS);
+        assertThatThrownBy(() -> coach.goals().moveSubtask(userId, step, SubtaskStatus.PENDING))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("status"));
+        assertThat(coach.goals().get(userId, goal.id()).subtasks().get(0).status()).isEqualTo(SubtaskStatus.IN_PROGRESS);
+    }
+
+    @Test
     void aGoalWithoutSubtasksNeverCompletesItself() {
         Goal goal = goalWith("only");
         Goal afterRemove = coach.goals().removeSubtask(userId, goal.subtasks().get(0).id());
