@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
+import io.habitcoach.jooq.internal.Instants;
 import io.habitcoach.jooq.internal.ClientInfo;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Texts;
@@ -144,8 +145,8 @@ public final class AnalyticsService {
     }
 
     private static Condition range(Instant from, Instant to) {
-        InvalidInputException.requirePresent(from, "from");
-        InvalidInputException.requirePresent(to, "to");
+        Instants.storable("from", from);
+        Instants.storable("to", to);
         InvalidInputException.require(from.isBefore(to), "to", "after from (" + from + "), got " + to);
         return ANALYTICS_EVENTS.CREATED_AT.ge(OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .and(ANALYTICS_EVENTS.CREATED_AT.lt(OffsetDateTime.ofInstant(to, ZoneOffset.UTC)));
@@ -160,6 +161,9 @@ public final class AnalyticsService {
     }
 
     private static JsonNode parse(String json) {
+        if (Texts.hasUnpairedSurrogate(json)) {
+            throw new InvalidInputException("eventData", "valid Unicode text (no unpaired surrogate characters)");
+        }
         if (json.length() > MAX_DATA_CHARS) {
             throw new InvalidInputException("eventData", "at most " + MAX_DATA_CHARS + " characters of JSON, got "
                     + json.length());

@@ -1,6 +1,7 @@
 package io.habitcoach.jooq;
 
 import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.jooq.internal.Instants;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.JobMessages;
@@ -93,7 +94,7 @@ public final class CoachJobs {
      * on two nodes at once, stores no event twice.
      */
     public CoachJobResult sweepMissed(Instant asOf) {
-        Objects.requireNonNull(asOf, "asOf");
+        Instants.storable("asOf", asOf);
         CoachJobResult result = new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf);
         LOG.info("sweepMissed as of {}: {} users and {} habits processed, {} events raised, {} streaks refreshed,"
                         + " {} batches, {} ms", asOf, result.usersProcessed(), result.habitsProcessed(),
@@ -113,7 +114,7 @@ public final class CoachJobs {
      * it again, or on two nodes at once, stores no analysis twice.
      */
     public CoachJobResult weeklyAnalysis(Instant asOf) {
-        Objects.requireNonNull(asOf, "asOf");
+        Instants.storable("asOf", asOf);
         CoachJobResult result = new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf);
         LOG.info("weeklyAnalysis as of {}: {} users and {} habits processed, {} events raised, {} batches, {} ms",
                 asOf, result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),

@@ -93,7 +93,8 @@ public final class PrivacyService {
      */
     public int purgeDeletedBefore(Duration retention) {
         InvalidInputException.requirePresent(retention, "retention");
-        InvalidInputException.require(!retention.isNegative(), "retention", "zero or more, got " + retention);
+        InvalidInputException.require(!retention.isNegative() && retention.compareTo(Duration.ofDays(36_500)) <= 0,
+                "retention", "from zero to 36500 days, got " + retention);
         var cutoff = ctx.now().minus(retention);
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
