@@ -23,8 +23,9 @@ import org.flywaydb.core.Flyway;
  * }</pre>
  *
  * <p>The server is chosen once per JVM: the one named by the environment variable (or system
- * property) {@value #JDBC_URL_VARIABLE} if set, otherwise an embedded PostgreSQL started on first
- * use. The Habit Coach migrations (found on the class path) are applied once, to a template
+ * property) {@value #JDBC_URL_VARIABLE} if set; else a Testcontainers PostgreSQL of the image named
+ * by {@value #CONTAINER_IMAGE_VARIABLE}, if set (needs Docker); otherwise an embedded PostgreSQL
+ * started on first use. The Habit Coach migrations (found on the class path) are applied once, to a template
  * database; every {@link #create()} then clones that template, which takes milliseconds instead of
  * a migration per test.
  */
@@ -32,6 +33,13 @@ public final class HabitCoachTestDatabase implements Closeable {
 
     /** Names an external server to use instead of the embedded one. */
     public static final String JDBC_URL_VARIABLE = "HABITCOACH_TEST_JDBC_URL";
+
+    /**
+     * Names a Docker image (e.g. {@code postgres:17}) to run the tests on with Testcontainers, when
+     * no {@value #JDBC_URL_VARIABLE} is set. Needs Docker and {@code org.testcontainers:postgresql}
+     * on the test class path.
+     */
+    public static final String CONTAINER_IMAGE_VARIABLE = "HABITCOACH_TEST_CONTAINER_IMAGE";
 
     /** Where habitcoach-jooq keeps its migrations, and the name of its Flyway history table. */
     static final String MIGRATIONS = "classpath:db/habitcoach";
@@ -149,9 +157,15 @@ public final class HabitCoachTestDatabase implements Closeable {
 
         private static SharedServer start() {
             String url = System.getProperty(JDBC_URL_VARIABLE, System.getenv(JDBC_URL_VARIABLE));
-            PostgresServer server = url == null || url.isBlank()
-                    ? EmbeddedPostgresServer.start()
-                    : new ExternalPostgresServer(url.trim());
+            String image = System.getProperty(CONTAINER_IMAGE_VARIABLE, System.getenv(CONTAINER_IMAGE_VARIABLE));
+            PostgresServer server;
+            if (url != null && !url.isBlank()) {
+                server = new ExternalPostgresServer(url.trim());
+            } else if (image != null && !image.isBlank()) {
+                server = startContainer(image.trim());
+            } else {
+                server = EmbeddedPostgresServer.start();
+            }
             String template = "habitcoach_template_" + randomSuffix();
             execute(server, "CREATE DATABASE " + template);
             try {
@@ -164,16 +178,26 @@ public final class HabitCoachTestDatabase implements Closeable {
             return new SharedServer(Objects.requireNonNull(server), template);
         }
 
+        private static PostgresServer startContainer(String image) {
+            try {
+                Class.forName("org.testcontainers.containers.PostgreSQLContainer");
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(CONTAINER_IMAGE_VARIABLE + "=" + image
+                        + " needs org.testcontainers:postgresql on the test class path (and Docker)", e);
+            }
+            return ContainerPostgresServer.start(image);
+        }
+
         private static void release(PostgresServer server, String template) {
             try {
                 execute(server, "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
             } catch (RuntimeException ignored) {
                 // the server may already be gone at JVM exit
             }
-            if (server instanceof EmbeddedPostgresServer embedded) {
+            if (server instanceof AutoCloseable closeable) {
                 try {
-                    embedded.close();
-                } catch (java.io.IOException ignored) {
+                    closeable.close();
+                } catch (Exception ignored) {
                     // best effort at JVM exit
                 }
             }
