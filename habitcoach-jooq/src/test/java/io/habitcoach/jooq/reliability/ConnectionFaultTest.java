@@ -1,5 +1,6 @@
 package io.habitcoach.jooq.reliability;
 
+import io.habitcoach.jooq.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class ConnectionFaultTest {
     private static final ExecutorService CALLER = Executors.newCachedThreadPool();
 
     private static HabitCoachTestDatabase db;
-    private TestClock clock;
+    private MutableClock clock;
     private KillSwitch kill;
     private HabitCoach coach;
     private Backends backends;
@@ -65,7 +66,7 @@ class ConnectionFaultTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        clock = TestClock.at("2026-03-10T15:00:00Z");
+        clock = MutableClock.at("2026-03-10T15:00:00Z");
         kill = new KillSwitch(db.jdbcUrl());
         coach = HabitCoach.configure().dataSource(db.dataSource()).clock(clock).executeListener(kill).load();
         backends = new Backends(db.jdbcUrl());

@@ -1,5 +1,6 @@
 package io.habitcoach.jooq.reliability;
 
+import io.habitcoach.jooq.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.HabitCoachException;
@@ -69,7 +70,7 @@ class HostileInputProperties {
     /** One database and two users for the whole class: alice calls, mallory's ids are the foreign ones. */
     private static final class World {
         final HabitCoachTestDatabase db = HabitCoachTestDatabase.create(4);
-        final TestClock clock = TestClock.at("2026-03-10T15:00:00Z");   // 12:00 in São Paulo
+        final MutableClock clock = MutableClock.at("2026-03-10T15:00:00Z");   // 12:00 in São Paulo
         final HabitCoach coach = HabitCoach.configure().dataSource(db.dataSource()).clock(clock).load();
         final Backends admin;
         final Person alice;

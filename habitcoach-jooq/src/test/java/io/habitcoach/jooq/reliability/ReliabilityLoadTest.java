@@ -1,5 +1,6 @@
 package io.habitcoach.jooq.reliability;
 
+import io.habitcoach.jooq.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.model.GoalCategory;
@@ -78,7 +79,7 @@ class ReliabilityLoadTest {
         int seconds = Integer.getInteger("habitcoach.load.seconds", DEFAULT_SECONDS);
         int threads = Integer.getInteger("habitcoach.load.threads", DEFAULT_THREADS);
         int userCount = Integer.getInteger("habitcoach.load.users", DEFAULT_USERS);
-        TestClock clock = TestClock.at("2026-03-10T15:00:00Z");
+        MutableClock clock = MutableClock.at("2026-03-10T15:00:00Z");
         try (HabitCoachTestDatabase db = HabitCoachTestDatabase.create(threads + 2)) {
             HabitCoach coach = HabitCoach.configure().dataSource(db.dataSource()).clock(clock).load();
             long setupStarted = System.nanoTime();
@@ -186,7 +187,7 @@ class ReliabilityLoadTest {
         }
     }
 
-    private static List<Fixture> setUp(HabitCoach coach, int userCount, TestClock clock) {
+    private static List<Fixture> setUp(HabitCoach coach, int userCount, MutableClock clock) {
         List<Fixture> fixtures = Collections.synchronizedList(new ArrayList<>());
         Random random = new Random(7);
         List<Integer> order = new ArrayList<>();
@@ -220,7 +221,7 @@ class ReliabilityLoadTest {
         return fixtures;
     }
 
-    private static void run(HabitCoach coach, TestClock clock, Op op, List<Fixture> fixtures, Random random, int self,
+    private static void run(HabitCoach coach, MutableClock clock, Op op, List<Fixture> fixtures, Random random, int self,
             int threads, Map<String, String> conversations) {
         int index = random.nextInt(fixtures.size());
         Fixture f = fixtures.get(index);

@@ -1,5 +1,6 @@
 package io.habitcoach.jooq.reliability;
 
+import io.habitcoach.jooq.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.model.GoalStatus;
@@ -131,7 +132,7 @@ class SchemaUpgradeTest {
             Map<String, String> before = checksums(c, v1Columns);
             before.forEach((table, sum) -> assertThat(sum).as("rows in %s", table).doesNotStartWith("0:"));
 
-            TestClock clock = TestClock.at("2026-03-10T15:00:00Z");
+            MutableClock clock = MutableClock.at("2026-03-10T15:00:00Z");
             HabitCoach coach = HabitCoach.configure().dataSource(db.dataSource()).clock(clock).load();
             coach.migrate();
 

@@ -1,5 +1,6 @@
 package io.habitcoach.jooq.reliability;
 
+import io.habitcoach.jooq.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -81,7 +82,7 @@ class ServerRestartTest {
         config.setConnectionTimeout(300);
         config.setValidationTimeout(250);
         config.setPoolName("habitcoach-restart");
-        TestClock clock = TestClock.at("2026-03-10T15:00:00Z");
+        MutableClock clock = MutableClock.at("2026-03-10T15:00:00Z");
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
             HabitCoach coach = HabitCoach.configure().dataSource(dataSource).clock(clock).load();
             coach.migrate();
