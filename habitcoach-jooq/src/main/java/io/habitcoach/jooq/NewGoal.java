@@ -12,6 +12,9 @@ public record NewGoal(String title, String description, GoalCategory category, L
         LocalDate deadline, List<NewSubtask> subtasks) {
 
     public NewGoal {
+        if (subtasks != null && subtasks.contains(null)) {
+            throw new io.habitcoach.core.InvalidInputException("subtasks", "subtasks without null entries");
+        }
         subtasks = subtasks == null ? List.of() : List.copyOf(subtasks);
     }
 
