@@ -1,45 +1,17 @@
 package io.habitcoach.ai;
 
 import io.habitcoach.ai.internal.YodaPhrases;
-import io.habitcoach.ai.internal.TemplateCoach;
-import io.habitcoach.core.coach.CoachContext;
-import io.habitcoach.core.coach.CoachEvent;
-import io.habitcoach.core.coach.CoachPersonality;
-import java.util.Locale;
 
 /**
  * Master Yoda: calm and playful, speaks in inverted sentences ("Strong you are"). In Portuguese
  * (Brazil) and English, with several phrasings per event chosen deterministically from the facts and
  * the context's seed. Immutable; registered through {@code META-INF/services}.
  */
-public final class YodaPersonality implements CoachPersonality {
+public final class YodaPersonality extends TemplatePersonality {
 
     public static final String ID = "yoda";
 
-    private final TemplateCoach templates = new TemplateCoach(YodaPhrases.ENGLISH, YodaPhrases.PORTUGUESE);
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName(Locale locale) {
-        return templates.phrasebook(locale).displayName();
-    }
-
-    @Override
-    public String systemPrompt(Locale locale) {
-        return templates.phrasebook(locale).systemPrompt();
-    }
-
-    @Override
-    public String message(CoachEvent event, CoachContext context) {
-        return templates.message(event, context);
-    }
-
-    @Override
-    public String toString() {
-        return ID;
+    public YodaPersonality() {
+        super(ID, YodaPhrases.ENGLISH, YodaPhrases.PORTUGUESE);
     }
 }
