@@ -196,13 +196,8 @@ public final class GoalService {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UsersRecord user = UserRows.liveForShare(dsl, userId);
-            String goalId = dsl.select(GOAL_SUBTASKS.GOAL_ID).from(GOAL_SUBTASKS)
-                    .where(GOAL_SUBTASKS.ID.eq(Objects.requireNonNullElse(subtaskId, "")))
-                    .and(GOAL_SUBTASKS.USER_ID.eq(userId)).fetchOne(GOAL_SUBTASKS.GOAL_ID);
-            if (goalId == null) {
-                throw new NotFoundException("subtask", String.valueOf(subtaskId));
-            }
-            GoalsRecord goal = lockGoal(dsl, userId, goalId);
+            GoalsRecord goal = lockGoalOfSubtask(dsl, userId, subtaskId);
+            String goalId = goal.getId();
             GoalSubtasksRecord subtask = dsl.selectFrom(GOAL_SUBTASKS).where(GOAL_SUBTASKS.ID.eq(subtaskId))
                     .and(GOAL_SUBTASKS.USER_ID.eq(userId)).fetchSingle();
             if (subtask.getStatus() != status) {
@@ -262,13 +257,8 @@ public final class GoalService {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UsersRecord user = UserRows.liveForShare(dsl, userId);
-            String goalId = dsl.select(GOAL_SUBTASKS.GOAL_ID).from(GOAL_SUBTASKS)
-                    .where(GOAL_SUBTASKS.ID.eq(Objects.requireNonNullElse(subtaskId, "")))
-                    .and(GOAL_SUBTASKS.USER_ID.eq(userId)).fetchOne(GOAL_SUBTASKS.GOAL_ID);
-            if (goalId == null) {
-                throw new NotFoundException("subtask", String.valueOf(subtaskId));
-            }
-            GoalsRecord goal = lockGoal(dsl, userId, goalId);
+            GoalsRecord goal = lockGoalOfSubtask(dsl, userId, subtaskId);
+            String goalId = goal.getId();
             dsl.deleteFrom(GOAL_SUBTASKS).where(GOAL_SUBTASKS.ID.eq(subtaskId)).and(GOAL_SUBTASKS.USER_ID.eq(userId))
                     .execute();
             refreshCounters(dsl, user, goal);
@@ -303,6 +293,17 @@ public final class GoalService {
         if (before != GoalStatus.COMPLETED && goal.getStatus() == GoalStatus.COMPLETED) {
             coach.goalCompleted(dsl, user, goal);
         }
+    }
+
+    /** Locks the goal a subtask of the user belongs to, or {@link NotFoundException} for the subtask. */
+    private static GoalsRecord lockGoalOfSubtask(DSLContext dsl, String userId, String subtaskId) {
+        String goalId = dsl.select(GOAL_SUBTASKS.GOAL_ID).from(GOAL_SUBTASKS)
+                .where(GOAL_SUBTASKS.ID.eq(Objects.requireNonNullElse(subtaskId, "")))
+                .and(GOAL_SUBTASKS.USER_ID.eq(userId)).fetchOne(GOAL_SUBTASKS.GOAL_ID);
+        if (goalId == null) {
+            throw new NotFoundException("subtask", String.valueOf(subtaskId));
+        }
+        return lockGoal(dsl, userId, goalId);
     }
 
     private static GoalsRecord lockGoal(DSLContext dsl, String userId, String goalId) {

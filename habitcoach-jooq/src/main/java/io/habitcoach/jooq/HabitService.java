@@ -251,9 +251,7 @@ public final class HabitService {
             if (entry != null) {
                 after = Streaks.addDone(before, locked.schedule, date).orElse(null);
             } else {
-                HabitCompletionsRecord existing = dsl.selectFrom(HABIT_COMPLETIONS)
-                        .where(HABIT_COMPLETIONS.HABIT_ID.eq(h.getId())).and(HABIT_COMPLETIONS.USER_ID.eq(h.getUserId()))
-                        .and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date)).fetchSingle();
+                HabitCompletionsRecord existing = entry(dsl, h, date);
                 if (existing.getKind() == EntryKind.DONE) {
                     return toCompletion(existing);   // an idempotent repeat: nothing changes, no event
                 }
@@ -301,9 +299,7 @@ public final class HabitService {
                     .where(HABIT_COMPLETIONS.KIND.ne(EntryKind.SKIPPED))
                     .returning().fetchOne();
             if (entry == null) {
-                return toCompletion(dsl.selectFrom(HABIT_COMPLETIONS)
-                        .where(HABIT_COMPLETIONS.HABIT_ID.eq(h.getId())).and(HABIT_COMPLETIONS.USER_ID.eq(h.getUserId()))
-                        .and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date)).fetchSingle());
+                return toCompletion(entry(dsl, h, date));
             }
             HabitRows.recompute(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
             h.setUpdatedAt(now);
@@ -439,6 +435,13 @@ public final class HabitService {
             throw new InvalidInputException("preferredTime", "whole minutes (HH:MM), got " + time);
         }
         return time;
+    }
+
+    /** The habit's entry for {@code date}, read after the insert that found it there. */
+    private static HabitCompletionsRecord entry(DSLContext dsl, HabitsRecord h, LocalDate date) {
+        return dsl.selectFrom(HABIT_COMPLETIONS)
+                .where(HABIT_COMPLETIONS.HABIT_ID.eq(h.getId())).and(HABIT_COMPLETIONS.USER_ID.eq(h.getUserId()))
+                .and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date)).fetchSingle();
     }
 
     static Completion toCompletion(HabitCompletionsRecord r) {
