@@ -363,15 +363,17 @@ public final class HabitService {
         HabitsRecord h = locked.habit;
         FrequencyType type = h.getFrequency();
         StreakUnit unit = type == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS;
-        coach.record(dsl, locked.user, locked.recentMessages,
+        String completed = coach.record(dsl, locked.user, locked.recentMessages,
                 new CoachEvent.HabitCompleted(h.getName(), date, after.current(), after.longest(),
                         after.totalCompleted(), unit),
                 h.getId(), null, null);
         if (after.current() > before.current() && state.runStart() != null) {
+            List<String> recent = CoachRecorder.newestFirst(completed, locked.recentMessages);
             for (int milestone : Milestones.crossed(type, before.current(), after.current())) {
-                coach.record(dsl, locked.user, locked.recentMessages,
+                String text = coach.record(dsl, locked.user, recent,
                         new CoachEvent.StreakMilestone(h.getName(), milestone, unit), h.getId(), null,
-                        "streak:" + h.getId() + ":" + state.runStart() + ":" + milestone);
+                        CoachRecorder.milestoneKey(h.getId(), state.runStart(), milestone));
+                recent = text == null ? recent : CoachRecorder.newestFirst(text, recent);
             }
         }
     }

@@ -227,6 +227,38 @@ class HabitServiceTest {
     }
 
     @Test
+    void aBackfillThatReconnectsTheStreakRaisesEachMilestoneOnceAfterItsCompletionMessage() {
+        Habit run = daily("Run");
+        // oldest first, leaving yesterday out: as of today the streak is 0 after each of these
+        for (int back = 7; back >= 2; back--) {
+            coach.habits().complete(userId, run.id(), TODAY.minusDays(back));
+        }
+        assertThat(streakMessages(run.id())).isEmpty();
+        // yesterday joins the six days to today's streak of 7: 0 -> 7 crosses 3 and 7 in one call
+        coach.habits().complete(userId, run.id(), TODAY.minusDays(1));
+        assertThat(streakMessages(run.id())).containsExactly("streak:" + run.id() + ":" + TODAY.minusDays(7) + ":3",
+                "streak:" + run.id() + ":" + TODAY.minusDays(7) + ":7");
+        var newest = dsl.select(AI_MESSAGES.MESSAGE_TYPE, AI_MESSAGES.MESSAGE).from(AI_MESSAGES)
+                .where(AI_MESSAGES.HABIT_ID.eq(run.id()))
+                .orderBy(AI_MESSAGES.CREATED_AT.desc(), AI_MESSAGES.ID.desc()).limit(3).fetch();
+        assertThat(newest.getValues(AI_MESSAGES.MESSAGE_TYPE)).containsExactly(CoachEventType.STREAK,
+                CoachEventType.STREAK, CoachEventType.HABIT_COMPLETE);
+        assertThat(newest.getValues(AI_MESSAGES.MESSAGE)).doesNotHaveDuplicates();
+        // undo yesterday and complete it again: the same run crosses 3 and 7 again, stored once each
+        coach.habits().undo(userId, run.id(), TODAY.minusDays(1));
+        coach.habits().complete(userId, run.id(), TODAY.minusDays(1));
+        assertThat(streakMessages(run.id())).hasSize(2);
+        assertThat(dsl.fetchCount(AI_MESSAGES, AI_MESSAGES.HABIT_ID.eq(run.id())
+                .and(AI_MESSAGES.MESSAGE_TYPE.eq(CoachEventType.HABIT_COMPLETE)))).isEqualTo(8);
+        assertCachesConsistent(run.id(), TODAY);
+    }
+
+    private List<String> streakMessages(String habitId) {
+        return dsl.select(AI_MESSAGES.EVENT_KEY).from(AI_MESSAGES).where(AI_MESSAGES.HABIT_ID.eq(habitId))
+                .and(AI_MESSAGES.MESSAGE_TYPE.eq(CoachEventType.STREAK)).orderBy(AI_MESSAGES.ID).fetch(AI_MESSAGES.EVENT_KEY);
+    }
+
+    @Test
     void aTuesdayForAMondayWednesdayFridayHabitCountsInTheTotalOnly() {
         Habit gym = coach.habits().create(userId, NewHabit.builder().name("Gym")
                 .frequency(Frequency.specificDays(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)).build());

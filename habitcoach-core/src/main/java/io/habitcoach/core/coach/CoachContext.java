@@ -1,10 +1,13 @@
 package io.habitcoach.core.coach;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * What a personality needs besides the event: the user's language, a seed that varies the phrasing, and
@@ -26,6 +29,10 @@ public record CoachContext(Locale locale, long seed, List<String> recentMessages
     /** The language of the seed's {@code users.language} default. */
     public static final Locale DEFAULT_LOCALE = Locale.forLanguageTag("pt-BR");
 
+    // Parsing a tag costs more than writing a templated message; users share a handful of tags.
+    private static final int MAX_CACHED_LOCALES = 256;
+    private static final ConcurrentMap<String, Locale> LOCALES = new ConcurrentHashMap<>();
+
     public CoachContext {
         Objects.requireNonNull(locale, "locale");
         recentMessages = List.copyOf(Objects.requireNonNull(recentMessages, "recentMessages"));
@@ -44,8 +51,15 @@ public record CoachContext(Locale locale, long seed, List<String> recentMessages
         if (languageTag == null || languageTag.isBlank()) {
             return of(DEFAULT_LOCALE);
         }
-        Locale locale = Locale.forLanguageTag(languageTag.strip());
-        return of(locale.getLanguage().isEmpty() ? DEFAULT_LOCALE : locale);
+        Locale locale = LOCALES.get(languageTag);
+        if (locale == null) {
+            Locale parsed = Locale.forLanguageTag(languageTag.strip());
+            locale = parsed.getLanguage().isEmpty() ? DEFAULT_LOCALE : parsed;
+            if (LOCALES.size() < MAX_CACHED_LOCALES) {
+                LOCALES.putIfAbsent(languageTag, locale);
+            }
+        }
+        return of(locale);
     }
 
     public CoachContext withSeed(long newSeed) {
@@ -96,10 +110,12 @@ public record CoachContext(Locale locale, long seed, List<String> recentMessages
     }
 
     private List<List<String>> recentSentences() {
-        return recentMessages.stream()
-                .limit(RECENT_MESSAGES_CONSIDERED)
-                .map(Sentences::of)
-                .toList();
+        int n = Math.min(recentMessages.size(), RECENT_MESSAGES_CONSIDERED);
+        List<List<String>> sentences = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            sentences.add(Sentences.of(recentMessages.get(i)));
+        }
+        return sentences;
     }
 
     /** Index of the newest recent message sharing a sentence with the candidate; MAX_VALUE if none. */

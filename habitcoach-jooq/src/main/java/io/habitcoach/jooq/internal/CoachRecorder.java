@@ -10,7 +10,9 @@ import io.habitcoach.core.coach.CoachPersonalities;
 import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.jooq.schema.tables.records.GoalsRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -75,6 +77,43 @@ public final class CoachRecorder {
                 .withSeed(eventKey == null ? ctx.clock().millis() : eventKey.hashCode())
                 .withRecentMessages(recentNewestFirst);
         return new Rendered(personality.id(), personality.message(event, context), event.facts().toJson());
+    }
+
+    /** An event to write a message for, and its key (null: not de-duplicated). */
+    public record Event(CoachEvent event, String key) {
+    }
+
+    /**
+     * Messages for several events raised by one call, in order. Each one after the first sees the
+     * messages before it as the newest recent ones, so one call's messages do not repeat each other.
+     */
+    public List<Rendered> renderAll(String personalityId, String language, List<String> recentNewestFirst,
+            List<Event> events) {
+        List<Rendered> rendered = new ArrayList<>(events.size());
+        List<String> recent = recentNewestFirst;
+        for (Event event : events) {
+            Rendered message = render(personalityId, language, recent, event.event(), event.key());
+            rendered.add(message);
+            if (rendered.size() < events.size()) {
+                recent = newestFirst(message.text(), recent);
+            }
+        }
+        return rendered;
+    }
+
+    /** {@code recent} with {@code newest} in front, as many as the no-repeat rule considers. */
+    public static List<String> newestFirst(String newest, List<String> recent) {
+        List<String> list = new ArrayList<>(CoachContext.RECENT_MESSAGES_CONSIDERED);
+        list.add(newest);
+        for (int i = 0; i < recent.size() && list.size() < CoachContext.RECENT_MESSAGES_CONSIDERED; i++) {
+            list.add(recent.get(i));
+        }
+        return list;
+    }
+
+    /** The key that stores a streak milestone once per habit, run and milestone. */
+    public static String milestoneKey(String habitId, LocalDate runStart, int milestone) {
+        return "streak:" + habitId + ":" + runStart + ":" + milestone;
     }
 
     /**

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.JSONB;
@@ -42,7 +43,8 @@ import org.jooq.JSONB;
  * the coach message.
  *
  * <p>It handles the common case only: the new day extends the stored state without the history
- * and crosses no milestone. Otherwise it returns null before writing anything, and the general
+ * (milestones it crosses included: their messages go into the same insert, each at most once per
+ * run through its event key). Otherwise it returns null before writing anything, and the general
  * path runs in the same transaction (the lock is already held).
  */
 public final class HotCompletion {
@@ -60,7 +62,11 @@ public final class HotCompletion {
             WHERE h.id = ? AND h.user_id = ? AND u.deleted_at IS NULL
             FOR NO KEY UPDATE OF h""";
 
-    private static final String WRITE_SQL = """
+    /**
+     * The write: the first {@code %s} is where the messages come from (five columns of one row, or
+     * of arrays), the second the conflict clause that keeps keyed messages (milestones) once.
+     */
+    private static final String WRITE_SQL_TEMPLATE = """
             WITH ins AS (
               INSERT INTO habit_completions (id, user_id, habit_id, completed_date, kind, notes, created_at, updated_at)
               VALUES (?, ?, ?, ?, 'done', ?, ?, ?)
@@ -73,12 +79,24 @@ public final class HotCompletion {
                 streak_last_unmet_week_done = ?, streak_excused_through = ?, updated_at = ?
               WHERE id = ? AND user_id = ? AND EXISTS (SELECT 1 FROM ins)
             ), msg AS (
-              INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, facts, source, created_at)
-              SELECT CAST(? AS text), CAST(? AS text), CAST(? AS text), 'habit_complete', CAST(? AS text),
-                     CAST(? AS text), CAST(? AS jsonb), 'template', CAST(? AS timestamptz)
-              WHERE EXISTS (SELECT 1 FROM ins)
+              INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, facts, event_key,
+                                       source, created_at)
+              SELECT m.id, CAST(? AS text), CAST(? AS text), m.message_type, m.message, CAST(? AS text),
+                     CAST(m.facts AS jsonb), m.event_key, 'template', CAST(? AS timestamptz)
+              FROM %s AS m(id, message_type, message, facts, event_key)
+              WHERE EXISTS (SELECT 1 FROM ins)%s
             )
             SELECT id FROM ins""";
+
+    /** The common case: the completion's message alone, bound as five text values. */
+    // (no ON CONFLICT: the message has no key, and a speculative insertion costs more than a plain one)
+    private static final String WRITE_ONE_SQL = WRITE_SQL_TEMPLATE.formatted(
+            "(VALUES (CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text)))", "");
+
+    /** The completion's message and the milestones it reached, bound as five text arrays. */
+    private static final String WRITE_MANY_SQL = WRITE_SQL_TEMPLATE.formatted(
+            "unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))",
+            "\n              ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING");
 
     private static final DayOfWeekSetConverter DAYS = new DayOfWeekSetConverter();
     private static final IsoDayOfWeekConverter FIRST_DAY = new IsoDayOfWeekConverter();
@@ -112,17 +130,22 @@ public final class HotCompletion {
         }
         StreakSummary summary = after.asOf(schedule, today);
         FrequencyType type = locked.frequency.type();
-        if (summary.current() > before.current()
-                && !Milestones.crossed(type, before.current(), summary.current()).isEmpty()) {
-            return null;
-        }
         StreakUnit unit = type == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS;
-        CoachRecorder.Rendered message = coach.render(locked.personality, locked.language, locked.recent,
-                new CoachEvent.HabitCompleted(locked.name, date, summary.current(), summary.longest(),
-                        summary.totalCompleted(), unit), null);
+        List<CoachRecorder.Event> events = new ArrayList<>(2);
+        events.add(new CoachRecorder.Event(new CoachEvent.HabitCompleted(locked.name, date, summary.current(),
+                summary.longest(), summary.totalCompleted(), unit), null));
+        if (summary.current() > before.current() && after.runStart() != null) {
+            for (int milestone : Milestones.crossed(type, before.current(), summary.current())) {
+                events.add(new CoachRecorder.Event(new CoachEvent.StreakMilestone(locked.name, milestone, unit),
+                        CoachRecorder.milestoneKey(habitId, after.runStart(), milestone)));
+            }
+        }
+        List<CoachRecorder.Rendered> messages = coach.renderAll(locked.personality, locked.language, locked.recent,
+                events);
         OffsetDateTime now = ctx.now();
         String entryId = ctx.ids().next();
-        try (PreparedStatement s = c.prepareStatement(WRITE_SQL)) {
+        int n = messages.size();
+        try (PreparedStatement s = c.prepareStatement(n == 1 ? WRITE_ONE_SQL : WRITE_MANY_SQL)) {
             int i = 0;
             s.setString(++i, entryId);
             s.setString(++i, userId);
@@ -147,13 +170,30 @@ public final class HotCompletion {
             s.setObject(++i, now);
             s.setString(++i, habitId);
             s.setString(++i, userId);
-            s.setString(++i, ctx.ids().next());
             s.setString(++i, userId);
-            s.setString(++i, message.personalityId());
-            s.setString(++i, message.text());
+            s.setString(++i, messages.get(0).personalityId());
             s.setString(++i, habitId);
-            s.setString(++i, message.factsJson());
             s.setObject(++i, now);
+            String[] ids = new String[n];
+            String[] types = new String[n];
+            String[] texts = new String[n];
+            String[] facts = new String[n];
+            String[] keys = new String[n];
+            for (int m = 0; m < n; m++) {
+                CoachRecorder.Rendered message = messages.get(m);
+                ids[m] = ctx.ids().next();
+                types[m] = events.get(m).event().type().code();
+                texts[m] = message.text();
+                facts[m] = message.factsJson();
+                keys[m] = events.get(m).key();
+            }
+            for (String[] column : List.of(ids, types, texts, facts, keys)) {
+                if (n == 1) {
+                    s.setString(++i, column[0]);
+                } else {
+                    s.setArray(++i, c.createArrayOf("text", column));
+                }
+            }
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return null;   // the day already has an entry: the general path decides

@@ -181,15 +181,16 @@ class ConnectionFaultTest {
     @Test
     void completeOnTheGeneralPathKilledAfterItsInsertWritesNothingAndTheMilestoneIsRaisedOnce() throws Exception {
         coach.habits().complete(userId, habitId, TODAY.minusDays(2));
-        coach.habits().complete(userId, habitId, TODAY.minusDays(1));
+        coach.habits().complete(userId, habitId, TODAY);
         Map<String, String> before = fingerprint();
-        // Day 3 crosses the 3-day milestone: the general (jOOQ) path runs; kill right after its insert.
+        // Yesterday merges two runs into one of 3 days, crossing the 3-day milestone: the stored state
+        // cannot merge runs, so the general (jOOQ) path runs; kill right after its insert.
         kill.arm(KillSwitch.startsWith("insert into habit_completions"), 1, KillSwitch.Phase.AFTER, 1);
-        assertRetryable(failureOf(() -> coach.habits().complete(userId, habitId, TODAY)));
+        assertRetryable(failureOf(() -> coach.habits().complete(userId, habitId, TODAY.minusDays(1))));
         assertThat(kill.kills()).isEqualTo(1);
         assertThat(fingerprint()).isEqualTo(before);
 
-        coach.habits().complete(userId, habitId, TODAY);
+        coach.habits().complete(userId, habitId, TODAY.minusDays(1));
         assertThat(entries()).isEqualTo(3);
         assertThat(messages("streak")).isEqualTo(1);
         assertThat(messages("habit_complete")).isEqualTo(3);

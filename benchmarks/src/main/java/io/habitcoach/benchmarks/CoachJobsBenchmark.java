@@ -1,6 +1,8 @@
-package io.habitcoach.jooq;
+package io.habitcoach.benchmarks;
 
 import io.habitcoach.core.schedule.Frequency;
+import io.habitcoach.jooq.CoachJobResult;
+import io.habitcoach.jooq.HabitCoach;
 import io.habitcoach.core.schedule.Schedule;
 import io.habitcoach.core.streak.HabitHistory;
 import io.habitcoach.core.streak.StreakState;
