@@ -6,7 +6,6 @@ import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
 import static io.habitcoach.jooq.schema.Tables.USERS;
 import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.selectFrom;
 
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.model.EntryKind;
@@ -18,6 +17,7 @@ import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.internal.JsonRows;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.GoalSubtasksRecord;
 import io.habitcoach.jooq.schema.tables.records.GoalsRecord;
@@ -27,6 +27,7 @@ import io.habitcoach.jooq.schema.tables.records.UsersRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.Field;
@@ -52,52 +53,82 @@ public final class DashboardService {
                 DSL.val(now), USERS.TIMEZONE, USERS.DAY_START);
     }
 
+    // What the dashboard's objects show, and no more: an unused column (a search document, above
+    // all) would be encoded on the server and decoded on the client for nothing.
+    private static final List<Field<?>> HABIT_FIELDS = List.of(HABITS.ID, HABITS.NAME, HABITS.DESCRIPTION,
+            HABITS.FREQUENCY, HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.PREFERRED_TIME,
+            HABITS.REMINDER_ENABLED, HABITS.STATUS, HABITS.CREATED_AT, HABITS.UPDATED_AT, HABITS.COMPLETED_LAST_AT,
+            HABITS.LONGEST_STREAK, HABITS.TOTAL_COMPLETED, HABITS.STREAK_RUN_LENGTH, HABITS.STREAK_RUN_START,
+            HABITS.STREAK_RUN_END, HABITS.STREAK_NEXT_DUE, HABITS.STREAK_PREVIOUS_RUN_LENGTH,
+            HABITS.STREAK_PREVIOUS_RUN_END, HABITS.STREAK_LAST_UNMET_WEEK, HABITS.STREAK_LAST_UNMET_WEEK_DONE,
+            HABITS.STREAK_EXCUSED_THROUGH);
+    private static final List<Field<?>> ENTRY_FIELDS = List.of(HABIT_COMPLETIONS.ID, HABIT_COMPLETIONS.HABIT_ID,
+            HABIT_COMPLETIONS.COMPLETED_DATE, HABIT_COMPLETIONS.KIND, HABIT_COMPLETIONS.NOTES,
+            HABIT_COMPLETIONS.CREATED_AT);
+    private static final List<Field<?>> GOAL_FIELDS = List.of(GOALS.ID, GOALS.TITLE, GOALS.DESCRIPTION,
+            GOALS.CATEGORY, GOALS.START_DATE, GOALS.DEADLINE, GOALS.TOTAL_SUBTASKS, GOALS.COMPLETED_SUBTASKS,
+            GOALS.STATUS, GOALS.COMPLETED_AT, GOALS.CREATED_AT, GOALS.UPDATED_AT);
+    private static final List<Field<?>> SUBTASK_FIELDS = List.of(GOAL_SUBTASKS.ID, GOAL_SUBTASKS.GOAL_ID,
+            GOAL_SUBTASKS.TITLE, GOAL_SUBTASKS.DESCRIPTION, GOAL_SUBTASKS.ESTIMATED_DAYS,
+            GOAL_SUBTASKS.SUCCESS_CRITERIA, GOAL_SUBTASKS.ORDER, GOAL_SUBTASKS.STATUS, GOAL_SUBTASKS.COMPLETED_AT);
+
+    private static final Field<String> HABITS_JSON = DSL.field(DSL.name("habits"), String.class);
+    private static final Field<String> GOALS_JSON = DSL.field(DSL.name("goals"), String.class);
+    private static final Field<?>[] DASHBOARD_FIELDS = java.util.stream.Stream.concat(Arrays.stream(USERS.fields()),
+            java.util.stream.Stream.of(HABITS_JSON, GOALS_JSON)).toArray(Field<?>[]::new);
+
+    /**
+     * The dashboard in one statement of fixed text (nothing rendered per call): the user's row, and
+     * the habits (each with its last seven days of entries) and goals (each with its pending
+     * subtasks) as nested JSON arrays that {@link JsonRows} reads.
+     */
+    private static final String DASHBOARD_SQL = """
+            SELECT %s,
+              (SELECT json_agg(%s ORDER BY h.created_at, h.id) FROM habits h
+                WHERE h.user_id = u.id AND h.status = '%s') AS habits,
+              (SELECT json_agg(%s ORDER BY g.created_at, g.id) FROM goals g
+                WHERE g.user_id = u.id AND g.status = '%s') AS goals
+            FROM users u
+            CROSS JOIN LATERAL (SELECT (((CAST(? AS timestamptz) AT TIME ZONE u.timezone) - u.day_start::interval)::date)
+                                AS today) t
+            WHERE u.id = ? AND u.deleted_at IS NULL""".formatted(
+            String.join(", ", Arrays.stream(USERS.fields()).map(f -> "u.\"" + f.getName() + "\"").toList()),
+            JsonRows.buildArray("h", HABIT_FIELDS, """
+                    (SELECT json_agg(%s ORDER BY c.completed_date) FROM habit_completions c
+                      WHERE c.habit_id = h.id AND c.user_id = h.user_id
+                      AND c.completed_date BETWEEN t.today - 6 AND t.today)"""
+                    .formatted(JsonRows.buildArray("c", ENTRY_FIELDS))),
+            HabitStatus.ACTIVE.code(),
+            JsonRows.buildArray("g", GOAL_FIELDS, """
+                    (SELECT json_agg(%s ORDER BY s."order", s.id) FROM goal_subtasks s
+                      WHERE s.goal_id = g.id AND s.user_id = g.user_id AND s.status = '%s')"""
+                    .formatted(JsonRows.buildArray("s", SUBTASK_FIELDS), SubtaskStatus.PENDING.code())),
+            GoalStatus.ACTIVE.code());
+
     /** The user, their active habits with the last seven days of entries, and active goals with pending subtasks. */
     public Dashboard dashboard(String userId) {
-        Field<LocalDate> today = userToday(ctx.now());
-        Field<Result<HabitCompletionsRecord>> lastWeek = multiset(selectFrom(HABIT_COMPLETIONS)
-                .where(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID)).and(HABIT_COMPLETIONS.USER_ID.eq(HABITS.USER_ID))
-                .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(today.minus(6), today))
-                .orderBy(HABIT_COMPLETIONS.COMPLETED_DATE))
-                .as("entries").convertFrom(r -> r.into(HABIT_COMPLETIONS));
-        var habits = multiset(DSL.select(Columns.of(HABITS.fields(), lastWeek)).from(HABITS)
-                .where(HABITS.USER_ID.eq(USERS.ID)).and(HABITS.STATUS.eq(HabitStatus.ACTIVE))
-                .orderBy(HABITS.CREATED_AT, HABITS.ID)).as("habits");
-        Field<Result<GoalSubtasksRecord>> pending = multiset(selectFrom(GOAL_SUBTASKS)
-                .where(GOAL_SUBTASKS.GOAL_ID.eq(GOALS.ID)).and(GOAL_SUBTASKS.USER_ID.eq(GOALS.USER_ID))
-                .and(GOAL_SUBTASKS.STATUS.eq(SubtaskStatus.PENDING))
-                .orderBy(GOAL_SUBTASKS.ORDER, GOAL_SUBTASKS.ID))
-                .as("subtasks").convertFrom(r -> r.into(GOAL_SUBTASKS));
-        var goals = multiset(DSL.select(Columns.of(GOALS.fields(), pending)).from(GOALS)
-                .where(GOALS.USER_ID.eq(USERS.ID)).and(GOALS.STATUS.eq(GoalStatus.ACTIVE))
-                .orderBy(GOALS.CREATED_AT, GOALS.ID)).as("goals");
-        return ctx.db().read(dsl -> {
-            Record row = dsl.select(Columns.of(USERS.fields(), habits, goals))
-                    .from(USERS)
-                    .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
-                    .fetchOne();
-            if (row == null) {
-                throw new NotFoundException("user", String.valueOf(userId));
-            }
-            UsersRecord user = row.into(USERS);
-            LocalDate day = Days.today(ctx.clock(), user);
-            List<Dashboard.HabitCard> cards = new ArrayList<>();
-            for (Record r : row.get(habits)) {
-                HabitsRecord h = r.into(HABITS);
-                var streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), day);
-                List<Completion> entries = r.get(lastWeek).map(HabitService::toCompletion);
-                cards.add(new Dashboard.HabitCard(HabitRows.toHabit(h, streak, Double.NaN), entries));
-            }
-            List<Goal> activeGoals = new ArrayList<>();
-            for (Record r : row.get(goals)) {
-                GoalsRecord g = r.into(GOALS);
-                List<Subtask> steps = r.get(pending).map(GoalService::toSubtask);
-                activeGoals.add(new Goal(g.getId(), g.getTitle(), g.getDescription(), g.getCategory(),
-                        g.getStartDate(), g.getDeadline(), g.getTotalSubtasks(), g.getCompletedSubtasks(),
-                        g.getStatus(), g.getCompletedAt(), g.getCreatedAt(), g.getUpdatedAt(), steps));
-            }
-            return new Dashboard(UserRows.toUser(user), day, cards, activeGoals);
-        });
+        Record row = ctx.db().read(dsl -> dsl.resultQuery(DASHBOARD_SQL, ctx.now(),
+                Objects.requireNonNullElse(userId, "")).coerce(DASHBOARD_FIELDS).fetchOne());
+        if (row == null) {
+            throw new NotFoundException("user", String.valueOf(userId));
+        }
+        UsersRecord user = row.into(USERS);
+        LocalDate day = Days.today(ctx.clock(), user);
+        JsonRows.RowReader<Completion> entry = JsonRows.fieldsOnly(HabitCompletionsRecord::new, ENTRY_FIELDS,
+                HabitService::toCompletion);
+        List<Dashboard.HabitCard> cards = JsonRows.readRows(row.get(HABITS_JSON),
+                JsonRows.withNested(HabitsRecord::new, HABIT_FIELDS, entry, (h, entries) -> {
+                    var streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), day);
+                    return new Dashboard.HabitCard(HabitRows.toHabit(h, streak, Double.NaN), entries);
+                }));
+        JsonRows.RowReader<Subtask> subtask = JsonRows.fieldsOnly(GoalSubtasksRecord::new, SUBTASK_FIELDS,
+                GoalService::toSubtask);
+        List<Goal> goals = JsonRows.readRows(row.get(GOALS_JSON),
+                JsonRows.withNested(GoalsRecord::new, GOAL_FIELDS, subtask, (g, steps) -> new Goal(g.getId(),
+                        g.getTitle(), g.getDescription(), g.getCategory(), g.getStartDate(), g.getDeadline(),
+                        g.getTotalSubtasks(), g.getCompletedSubtasks(), g.getStatus(), g.getCompletedAt(),
+                        g.getCreatedAt(), g.getUpdatedAt(), steps)));
+        return new Dashboard(UserRows.toUser(user), day, cards, goals);
     }
 
     /** Done and skipped days of each active or paused habit in the user's current calendar week so far. */

@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DefaultConfiguration;
+import org.jooq.conf.NestedCollectionEmulation;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -65,7 +66,9 @@ public final class HabitCoach {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dataSource);
         configuration.set(SQLDialect.POSTGRES);
-        configuration.set(new Settings().withExecuteLogging(false).withRenderSchema(false));
+        configuration.set(new Settings().withExecuteLogging(false).withRenderSchema(false)
+                // MULTISET as json_agg, not jsonb_agg: the server skips building binary JSONB only to print it
+                .withEmulateMultiset(NestedCollectionEmulation.JSON));
         if (!builder.executeListeners.isEmpty()) {
             configuration.set(builder.executeListeners.toArray(ExecuteListener[]::new));
         }

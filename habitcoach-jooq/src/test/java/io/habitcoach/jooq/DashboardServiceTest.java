@@ -83,6 +83,41 @@ class DashboardServiceTest {
     }
 
     @Test
+    void everyValueOnTheDashboardEqualsTheSingleReads() {
+        Habit gym = coach.habits().create(userId, NewHabit.builder().name("Gym \"quoted\" ção 🏋").description("a\nb")
+                .frequency(Frequency.specificDays(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))
+                .preferredTime(java.time.LocalTime.of(6, 30)).reminderEnabled(true).build());
+        Habit read = coach.habits().create(userId, NewHabit.builder().name("Read").frequency(Frequency.timesPerWeek(3))
+                .build());
+        coach.habits().complete(userId, gym.id(), TODAY.minusDays(2), "legs, 5x5");
+        coach.habits().complete(userId, gym.id(), TODAY);
+        coach.habits().skip(userId, read.id(), TODAY.minusDays(1));
+        Goal goal = coach.goals().create(userId, NewGoal.builder().title("Marathon").description("42 km")
+                .category(io.habitcoach.core.model.GoalCategory.HEALTH).startDate(TODAY.minusDays(3))
+                .deadline(TODAY.plusDays(90))
+                .subtask(NewSubtask.builder().title("10 km").description("flat").estimatedDays(14)
+                        .successCriteria("under 1 hour").build())
+                .subtask("Half").build());
+        coach.goals().moveSubtask(userId, goal.subtasks().get(1).id(), SubtaskStatus.COMPLETED);
+
+        Dashboard dashboard = coach.dashboards().dashboard(userId);
+
+        assertThat(dashboard.user()).isEqualTo(coach.users().get(userId));
+        assertThat(dashboard.habits()).hasSize(2);
+        for (Dashboard.HabitCard card : dashboard.habits()) {
+            Habit single = coach.habits().get(userId, card.habit().id());
+            assertThat(card.habit()).usingRecursiveComparison().ignoringFields("strength").isEqualTo(single);
+            assertThat(card.lastSevenDays()).isEqualTo(coach.habits().recentCompletions(userId, single.id(), 7));
+        }
+        assertThat(dashboard.habits().get(0).lastSevenDays()).extracting(Completion::notes).containsExactly("legs, 5x5", null);
+        Goal single = coach.goals().get(userId, goal.id());
+        assertThat(dashboard.goals()).singleElement().usingRecursiveComparison().ignoringFields("subtasks")
+                .isEqualTo(single);
+        assertThat(dashboard.goals().get(0).subtasks()).isEqualTo(single.subtasks().stream()
+                .filter(t -> t.status() == SubtaskStatus.PENDING).toList());
+    }
+
+    @Test
     void theWeeklySummaryCountsTheUsersCalendarWeekInOneStatement() {
         seedHabitsAndGoals();
         statements.clear();
