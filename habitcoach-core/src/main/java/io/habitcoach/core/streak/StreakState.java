@@ -70,7 +70,8 @@ public record StreakState(
         require(runLength > 0 || nextDue == null, "no nextDue without a run");
         require(nextDue == null || nextDue.isAfter(runEnd), "nextDue after runEnd");
         require((previousRunLength == 0) == (previousRunEnd == null), "previousRunEnd is set iff previousRunLength > 0");
-        require(previousRunEnd == null || previousRunEnd.isBefore(runStart), "previous run before the latest run");
+        require(previousRunEnd == null || runStart != null && previousRunEnd.isBefore(runStart),
+                "a previous run only before a latest run");
         require((lastUnmetWeekDone == 0) == (lastUnmetWeek == null), "lastUnmetWeek is set iff lastUnmetWeekDone > 0");
         require(lastUnmetWeek == null || runEnd == null || lastUnmetWeek.isAfter(runEnd), "lastUnmetWeek after runEnd");
         require((totalCompleted == 0) == (lastDoneDate == null), "lastDoneDate is set iff totalCompleted > 0");

@@ -74,6 +74,9 @@ class StreakStateTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("runStart");
             assertThatThrownBy(() -> new StreakState(3, d("2024-03-01"), d("2024-03-03"), null, 2, 3, d("2024-03-03"),
                     0, null, null, 0, null)).isInstanceOf(IllegalArgumentException.class);
+            // a previous run without a latest one: hand-edited rows, refused by name rather than an NPE
+            assertThatThrownBy(() -> new StreakState(0, null, null, null, 2, 2, d("2024-03-02"), 2, d("2024-03-02"),
+                    null, 0, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("previous run");
         }
     }
 

@@ -1,5 +1,8 @@
-package io.habitcoach.jooq;
+package io.habitcoach.benchmarks;
 
+import io.habitcoach.jooq.HabitCoach;
+import io.habitcoach.jooq.ReminderService;
+import io.habitcoach.jooq.SearchService;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +25,8 @@ import javax.sql.DataSource;
  * and a one-day window, and {@code search}.
  *
  * <pre>
- * mvn -B -o -q test-compile -pl habitcoach-jooq
- * mvn -B -o -q dependency:build-classpath -pl habitcoach-jooq -Dmdep.includeScope=test -Dmdep.outputFile=$PWD/cp.txt
- * java -cp "$(cat cp.txt):habitcoach-jooq/target/classes:habitcoach-jooq/target/test-classes" \
- *     io.habitcoach.jooq.ReminderSearchBenchmark [users [habits [full]]]
+ * mvn -B -q package -pl benchmarks -am -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.habitcoach.benchmarks.ReminderSearchBenchmark [users [habits [full]]]
  * </pre>
  *
  * <p>A third argument prints the whole {@code EXPLAIN ANALYZE} of a quiet and a busy minute.
@@ -45,7 +46,7 @@ public final class ReminderSearchBenchmark {
             System.out.printf(Locale.ROOT, "seeded %,d users, %,d habits in %.1f s%n", users, habits,
                     (System.nanoTime() - seedStart) / 1e9);
             HabitCoach coach = HabitCoach.configure().dataSource(dataSource)
-                    .clock(new MutableClock(DAY.plus(Duration.ofHours(12)))).load();
+                    .clock(java.time.Clock.fixed(DAY.plus(Duration.ofHours(12)), java.time.ZoneOffset.UTC)).load();
             ReminderService reminders = coach.reminders();
 
             // warm-up: JIT, pool, the server's zone cache and plan caches
