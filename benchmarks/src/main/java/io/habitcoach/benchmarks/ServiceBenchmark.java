@@ -8,16 +8,14 @@ import io.habitcoach.jooq.NewHabit;
 import io.habitcoach.jooq.NewUser;
 import io.habitcoach.jooq.User;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
+import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,7 +24,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
@@ -46,7 +43,7 @@ public final class ServiceBenchmark {
     private static final Instant START = Instant.parse("2030-01-01T15:00:00Z");
     private static final LocalDate START_DAY = LocalDate.of(2030, 1, 1);
 
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final DataSource dataSource;
     private final HabitCoach coach;
     private final int repetitions = Integer.getInteger("bench.repetitions", 5);
@@ -118,23 +115,33 @@ public final class ServiceBenchmark {
     private void completePlainJdbc(Target t, LocalDate date) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO habit_completions (id, user_id, habit_id, "
-                    + "completed_date, kind) VALUES (?, ?, ?, ?, 'done') ON CONFLICT (habit_id, completed_date) DO NOTHING");
-                    PreparedStatement update = c.prepareStatement("UPDATE habits SET total_completed = total_completed + 1,"
-                            + " completed_last_at = greatest(completed_last_at, ?), updated_at = now()"
-                            + " WHERE id = ? AND user_id = ?")) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, t.userId);
-                insert.setString(3, t.habitId);
-                insert.setObject(4, date);
-                if (insert.executeUpdate() == 1) {
-                    update.setObject(1, date);
-                    update.setString(2, t.habitId);
-                    update.setString(3, t.userId);
-                    update.executeUpdate();
-                }
+            if (insertEntry(c, t, date)) {
+                updateHabit(c, "total_completed = total_completed + 1", t, date);
             }
             c.commit();
+        }
+    }
+
+    /** Inserts the day's entry unless it exists; whether it was new. */
+    private static boolean insertEntry(Connection c, Target t, LocalDate date) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO habit_completions (id, user_id, habit_id,"
+                + " completed_date, kind) VALUES (?, ?, ?, ?, 'done') ON CONFLICT (habit_id, completed_date) DO NOTHING")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, t.userId);
+            insert.setString(3, t.habitId);
+            insert.setObject(4, date);
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** Updates the habit's counters: {@code assignments}, then the last done date and updated_at. */
+    private static void updateHabit(Connection c, String assignments, Target t, LocalDate date) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE habits SET " + assignments
+                + ", completed_last_at = greatest(completed_last_at, ?), updated_at = now() WHERE id = ? AND user_id = ?")) {
+            update.setObject(1, date);
+            update.setString(2, t.habitId);
+            update.setString(3, t.userId);
+            update.executeUpdate();
         }
     }
 
@@ -153,31 +160,20 @@ public final class ServiceBenchmark {
                     + " ARRAY(SELECT m.message FROM ai_messages m WHERE m.user_id = h.user_id"
                     + " ORDER BY m.created_at DESC, m.id DESC LIMIT 10)"
                     + " FROM habits h JOIN users u ON u.id = h.user_id"
-                    + " WHERE h.id = ? AND h.user_id = ? AND u.deleted_at IS NULL FOR NO KEY UPDATE OF h");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO habit_completions (id, user_id, habit_id,"
-                            + " completed_date, kind) VALUES (?, ?, ?, ?, 'done') ON CONFLICT (habit_id, completed_date)"
-                            + " DO NOTHING");
-                    PreparedStatement update = c.prepareStatement("UPDATE habits SET total_completed = total_completed + 1,"
-                            + " current_streak = current_streak + 1, longest_streak = greatest(longest_streak, current_streak + 1),"
-                            + " streak_run_length = streak_run_length + 1, completed_last_at = greatest(completed_last_at, ?),"
-                            + " updated_at = now() WHERE id = ? AND user_id = ?");
-                    PreparedStatement message = c.prepareStatement("INSERT INTO ai_messages (id, user_id, personality,"
-                            + " message_type, message, habit_id, created_at) VALUES (?, ?, 'neutral', 'habit_complete', ?, ?,"
-                            + " now())")) {
+                    + " WHERE h.id = ? AND h.user_id = ? AND u.deleted_at IS NULL FOR NO KEY UPDATE OF h")) {
                 lock.setString(1, t.habitId);
                 lock.setString(2, t.userId);
                 try (var rs = lock.executeQuery()) {
                     rs.next();
                 }
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, t.userId);
-                insert.setString(3, t.habitId);
-                insert.setObject(4, date);
-                if (insert.executeUpdate() == 1) {
-                    update.setObject(1, date);
-                    update.setString(2, t.habitId);
-                    update.setString(3, t.userId);
-                    update.executeUpdate();
+            }
+            if (insertEntry(c, t, date)) {
+                updateHabit(c, "total_completed = total_completed + 1, current_streak = current_streak + 1,"
+                        + " longest_streak = greatest(longest_streak, current_streak + 1),"
+                        + " streak_run_length = streak_run_length + 1", t, date);
+                try (PreparedStatement message = c.prepareStatement("INSERT INTO ai_messages (id, user_id, personality,"
+                        + " message_type, message, habit_id, created_at)"
+                        + " VALUES (?, ?, 'neutral', 'habit_complete', ?, ?, now())")) {
                     message.setString(1, UUID.randomUUID().toString());
                     message.setString(2, t.userId);
                     message.setString(3, "Done: " + date + ".");
@@ -310,33 +306,5 @@ public final class ServiceBenchmark {
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "dashboard (10 habits, 5 goals), 1 thread, %d calls: p50 %.2f ms, p99 %.2f ms,"
                 + " max %.2f ms%n", n, latencies[n / 2] / 1e6, latencies[(int) (n * 0.99)] / 1e6, latencies[n - 1] / 1e6);
-    }
-
-    /** A clock the harness moves; read by many threads. */
-    private static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("fixed to UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.habitcoach.jooq;
 
+import io.habitcoach.testkit.MutableClock;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.CHAT_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;

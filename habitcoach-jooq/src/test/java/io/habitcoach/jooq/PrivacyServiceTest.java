@@ -1,5 +1,6 @@
 package io.habitcoach.jooq;
 
+import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

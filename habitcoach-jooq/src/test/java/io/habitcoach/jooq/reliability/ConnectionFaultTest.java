@@ -1,6 +1,6 @@
 package io.habitcoach.jooq.reliability;
 
-import io.habitcoach.jooq.MutableClock;
+import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.habitcoach.jooq;
+package io.habitcoach.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand; safe to read and move from many threads. */
+/**
+ * A clock that tests move by hand, for {@code HabitCoach.configure().clock(..)}: every rule reads
+ * time from the injected clock, so a test can walk through days, week ends and DST changes. Safe
+ * to read and move from many threads. Its zone is UTC (the library works with instants).
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
