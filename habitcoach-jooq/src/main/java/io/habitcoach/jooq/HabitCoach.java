@@ -272,6 +272,17 @@ public final class HabitCoach {
             return this;
         }
 
+        /**
+         * The personality of users created without one, and the fallback for a stored id that is no
+         * longer registered (default: {@code yoda} when registered, as the seed schema's column
+         * default, else the first registered). {@link #load()} throws {@code InvalidInputException}
+         * naming {@code defaultId} when no personality has this id.
+         */
+        public Builder defaultPersonality(String personalityId) {
+            personalities.defaultId(Objects.requireNonNull(personalityId, "personalityId"));
+            return this;
+        }
+
         /** The class loader to discover personalities with (default: this library's). */
         public Builder classLoader(ClassLoader classLoader) {
             personalities.classLoader(Objects.requireNonNull(classLoader, "classLoader"));

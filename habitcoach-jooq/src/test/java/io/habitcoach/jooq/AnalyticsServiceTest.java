@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.CHAT_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +18,7 @@ import io.habitcoach.core.model.ConversationStatus;
 import io.habitcoach.core.model.Plan;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

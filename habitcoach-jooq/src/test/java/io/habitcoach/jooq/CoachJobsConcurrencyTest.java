@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.USERS;
@@ -21,6 +20,7 @@ import io.habitcoach.jooq.internal.HabitRows;
 import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import io.habitcoach.core.coach.CoachEventType;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.jooq.schema.tables.records.AiMessagesRecord;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

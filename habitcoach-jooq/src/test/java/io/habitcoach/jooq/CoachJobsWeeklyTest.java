@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +14,7 @@ import io.habitcoach.core.schedule.UserDay;
 import io.habitcoach.core.streak.PauseRange;
 import io.habitcoach.jooq.schema.tables.records.AiMessagesRecord;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.habitcoach.core.model.EntryKind;
 import io.habitcoach.core.model.SubtaskStatus;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import io.habitcoach.core.model.GoalCategory;
 import io.habitcoach.core.model.GoalStatus;
 import io.habitcoach.core.model.SubtaskStatus;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
@@ -22,6 +21,7 @@ import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.core.streak.Streaks;
 import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;

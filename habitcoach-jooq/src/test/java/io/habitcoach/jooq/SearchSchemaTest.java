@@ -1,10 +1,10 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
+import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.model.Plan;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -48,6 +48,41 @@ class UserServiceTest {
         assertThat(user.firstDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(user.createdAt().toInstant()).isEqualTo(clock.instant());
         assertThat(coach.users().get(user.id())).isEqualTo(user);
+    }
+
+    @Test
+    void theBuildersDefaultPersonalityIsGivenToNewUsersAndAnUnknownOneIsRefusedAtLoad() {
+        HabitCoach pirates = HabitCoach.configure().dataSource(dataSource).clock(clock)
+                .personality(new io.habitcoach.core.coach.CoachPersonality() {
+                    @Override
+                    public String id() {
+                        return "pirate";
+                    }
+
+                    @Override
+                    public String displayName(java.util.Locale locale) {
+                        return "Pirate";
+                    }
+
+                    @Override
+                    public String systemPrompt(java.util.Locale locale) {
+                        return "Speak like a pirate.";
+                    }
+
+                    @Override
+                    public String message(io.habitcoach.core.coach.CoachEvent event,
+                            io.habitcoach.core.coach.CoachContext context) {
+                        return "Arr.";
+                    }
+                })
+                .defaultPersonality("pirate").load();
+        assertThat(pirates.users().create(NewUser.builder().email("jack@example.com").build()).personality())
+                .isEqualTo("pirate");
+        assertThatThrownBy(() -> HabitCoach.configure().dataSource(dataSource).defaultPersonality("nobody").load())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("defaultId");
+                    assertThat(e.getMessage()).contains("nobody");
+                });
     }
 
     @Test

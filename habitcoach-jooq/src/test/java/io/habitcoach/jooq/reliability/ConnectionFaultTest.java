@@ -1,6 +1,5 @@
 package io.habitcoach.jooq.reliability;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +18,7 @@ import io.habitcoach.jooq.NewUser;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;

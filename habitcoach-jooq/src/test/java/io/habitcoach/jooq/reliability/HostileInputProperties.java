@@ -1,6 +1,5 @@
 package io.habitcoach.jooq.reliability;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.HabitCoachException;
@@ -28,6 +27,7 @@ import io.habitcoach.jooq.Subtask;
 import io.habitcoach.jooq.User;
 import io.habitcoach.jooq.UserUpdate;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
+import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq.reliability;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.model.GoalCategory;
@@ -16,6 +15,7 @@ import io.habitcoach.jooq.NewSubtask;
 import io.habitcoach.jooq.NewUser;
 import io.habitcoach.jooq.Subtask;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
+import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq.reliability;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.model.GoalStatus;
@@ -10,6 +9,7 @@ import io.habitcoach.jooq.Goal;
 import io.habitcoach.jooq.Habit;
 import io.habitcoach.jooq.HabitCoach;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
+import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

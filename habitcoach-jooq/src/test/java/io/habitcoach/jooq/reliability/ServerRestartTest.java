@@ -1,6 +1,5 @@
 package io.habitcoach.jooq.reliability;
 
-import io.habitcoach.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -14,6 +13,7 @@ import io.habitcoach.jooq.HabitCoachDataException;
 import io.habitcoach.jooq.NewGoal;
 import io.habitcoach.jooq.NewHabit;
 import io.habitcoach.jooq.NewUser;
+import io.habitcoach.testkit.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;

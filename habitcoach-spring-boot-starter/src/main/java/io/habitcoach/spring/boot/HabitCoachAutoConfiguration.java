@@ -71,6 +71,9 @@ public class HabitCoachAutoConfiguration {
                 .chatHistoryMessages(coach.historyMessages());
         clock.ifAvailable(builder::clock);
         personalities.orderedStream().forEach(builder::personality);
+        if (coach.defaultPersonality() != null && !coach.defaultPersonality().isBlank()) {
+            builder.defaultPersonality(coach.defaultPersonality().strip());
+        }
         coachModel.ifAvailable(builder::coachModel);
         passwordHasher.ifAvailable(builder::passwordHasher);
         tokenCipher.ifAvailable(builder::tokenCipher);

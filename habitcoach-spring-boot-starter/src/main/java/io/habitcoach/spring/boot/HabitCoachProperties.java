@@ -39,11 +39,14 @@ public record HabitCoachProperties(
      * @param timeout         the longest wait for a model reply before the template message is used
      * @param historyMessages how many recent messages of a conversation are read for the model's prompt
      * @param quota           daily model replies per plan
+     * @param defaultPersonality the personality id of users created without one (and of stored ids
+     *                        no longer registered); unset: {@code yoda}, the seed schema's default
      */
     public record Coach(
             @DefaultValue("10s") Duration timeout,
             @DefaultValue("20") int historyMessages,
-            @DefaultValue Quota quota) {
+            @DefaultValue Quota quota,
+            String defaultPersonality) {
     }
 
     /**

@@ -269,6 +269,22 @@ class HabitCoachAutoConfigurationTest {
     }
 
     @Test
+    void theDefaultPersonalityPropertyChoosesTheNewUsersPersonality() {
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.coach.default-personality=mentor")
+                .run(context -> {
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    assertThat(coach.personalities().defaultPersonality().id()).isEqualTo("mentor");
+                    User user = coach.users().create(NewUser.builder().email(email()).build());
+                    assertThat(user.personality()).isEqualTo("mentor");
+                });
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.coach.default-personality=nobody")
+                .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("defaultId")
+                        .hasStackTraceContaining("nobody"));
+    }
+
+    @Test
     void refusesBadPropertiesAtStartup() {
         runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
                 .withPropertyValues("habitcoach.coach.quota.free=-1")
