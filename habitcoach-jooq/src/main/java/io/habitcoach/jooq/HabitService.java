@@ -368,7 +368,8 @@ public final class HabitService {
                         after.totalCompleted(), unit),
                 h.getId(), null, null);
         if (after.current() > before.current() && state.runStart() != null) {
-            List<String> recent = CoachRecorder.newestFirst(completed, locked.recentMessages);
+            List<String> recent = completed == null ? locked.recentMessages
+                    : CoachRecorder.newestFirst(completed, locked.recentMessages);
             for (int milestone : Milestones.crossed(type, before.current(), after.current())) {
                 String text = coach.record(dsl, locked.user, recent,
                         new CoachEvent.StreakMilestone(h.getName(), milestone, unit), h.getId(), null,

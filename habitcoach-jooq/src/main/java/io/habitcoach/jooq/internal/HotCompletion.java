@@ -88,8 +88,10 @@ public final class HotCompletion {
             )
             SELECT id FROM ins""";
 
-    /** The common case: the completion's message alone, bound as five text values. */
-    // (no ON CONFLICT: the message has no key, and a speculative insertion costs more than a plain one)
+    /**
+     * The common case: the completion's message alone, bound as five text values, and no ON
+     * CONFLICT (the message has no key, and a speculative insertion costs more than a plain one).
+     */
     private static final String WRITE_ONE_SQL = WRITE_SQL_TEMPLATE.formatted(
             "(VALUES (CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text)))", "");
 
