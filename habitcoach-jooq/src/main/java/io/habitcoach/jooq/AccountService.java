@@ -128,6 +128,61 @@ public final class AccountService {
                 .fetchOptional(r -> UserRows.toUser(r.into(USERS))));
     }
 
+    /**
+     * Rewrites every stored token that is not under the cipher's current key (after a key rotation:
+     * {@code new AesGcmTokenCipher(newKey, oldKey)}), walking the accounts in primary-key order, one
+     * transaction of at most {@code batchSize} rows each, so it can run beside live traffic and be
+     * stopped and started again. Returns how many accounts were rewritten; once it returns 0 after a
+     * rotation, the old key can be dropped from the configuration. A token that does not decrypt
+     * stops the job with {@link TokenDecryptionException} (its batch is rolled back).
+     */
+    public int reencryptTokens(int batchSize) {
+        InvalidInputException.require(batchSize >= 1 && batchSize <= 10_000, "batchSize",
+                "between 1 and 10,000, got " + batchSize);
+        if (cipher == null) {
+            throw new TokenCipherException("no TokenCipher is configured to re-encrypt with");
+        }
+        int rewritten = 0;
+        String after = "";
+        while (true) {
+            String from = after;
+            var batch = ctx.db().tx(cfg -> {
+                DSLContext dsl = DSL.using(cfg);
+                var rows = dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.gt(from))
+                        .and(ACCOUNTS.ACCESS_TOKEN.isNotNull().or(ACCOUNTS.REFRESH_TOKEN.isNotNull()))
+                        .orderBy(ACCOUNTS.ID).limit(batchSize).forUpdate().fetch();
+                int changed = 0;
+                for (AccountsRecord row : rows) {
+                    boolean access = reencrypt(row, ACCOUNTS.ACCESS_TOKEN);
+                    boolean refresh = reencrypt(row, ACCOUNTS.REFRESH_TOKEN);
+                    if (access || refresh) {
+                        row.update();
+                        changed++;
+                    }
+                }
+                return new Batch(rows.isEmpty() ? null : rows.get(rows.size() - 1).getId(), rows.size(), changed);
+            });
+            rewritten += batch.changed();
+            if (batch.read() < batchSize) {
+                return rewritten;
+            }
+            after = batch.lastId();
+        }
+    }
+
+    private record Batch(String lastId, int read, int changed) {
+    }
+
+    private boolean reencrypt(AccountsRecord row, org.jooq.TableField<AccountsRecord, String> column) {
+        String stored = row.get(column);
+        if (stored == null || cipher.isCurrent(stored)) {
+            return false;
+        }
+        String plain = decrypt(stored, row.getId(), column.getName());
+        row.set(column, encrypt(plain, row.getId(), column.getName()));
+        return true;
+    }
+
     private String encrypt(String token, String accountId, String column) {
         String sealed;
         try {

@@ -88,6 +88,12 @@ public final class AesGcmTokenCipher implements TokenCipher {
         }
     }
 
+    /** Whether the value is under the current (first) key: {@code v1:<current key id>:...}. */
+    @Override
+    public boolean isCurrent(String ciphertext) {
+        return ciphertext != null && ciphertext.startsWith(VERSION + ":" + currentKeyId + ":");
+    }
+
     @Override
     public String decrypt(String ciphertext, String associatedData) {
         Objects.requireNonNull(ciphertext, "ciphertext");

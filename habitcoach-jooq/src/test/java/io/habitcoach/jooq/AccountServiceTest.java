@@ -7,8 +7,10 @@ import io.habitcoach.core.ConflictException;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.HabitCoachTestDatabase;
 import io.habitcoach.testkit.MutableClock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -161,6 +163,49 @@ class AccountServiceTest {
         rotated.accounts().link(userId, google("g-rot", fresh, null));
         assertThat(coachWith(new AesGcmTokenCipher(OTHER_KEY)).accounts().get(userId, "google").orElseThrow()
                 .accessToken()).isEqualTo(fresh);
+    }
+
+    @Test
+    void reencryptingAfterARotationMovesEveryTokenToTheNewKeySoTheOldOneCanBeDropped() {
+        // a database of its own: other tests of this class leave tampered values behind on purpose
+        try (HabitCoachTestDatabase db = HabitCoachTestDatabase.create()) {
+            HabitCoach old = HabitCoach.configure().dataSource(db.dataSource()).clock(clock)
+                    .tokenCipher(new AesGcmTokenCipher(KEY)).load();
+            List<String> users = new ArrayList<>();
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String user = old.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com").build()).id();
+                String access = secret("access" + i);
+                String refresh = i % 2 == 0 ? secret("refresh" + i) : null;   // some accounts have no refresh token
+                old.accounts().link(user, google("g-bulk-" + i, access, refresh));
+                users.add(user);
+                tokens.add(access + "|" + refresh);
+            }
+            HabitCoach rotated = HabitCoach.configure().dataSource(db.dataSource()).clock(clock)
+                    .tokenCipher(new AesGcmTokenCipher(OTHER_KEY, KEY)).load();
+            String fresh = secret("fresh");   // account 0 gets a new access token: its refresh token stays old
+            rotated.accounts().link(users.get(0), google("g-bulk-0", fresh, null));
+            tokens.set(0, fresh + "|" + tokens.get(0).split("\\|")[1]);
+
+            assertThat(rotated.accounts().reencryptTokens(2)).isEqualTo(5);   // three batches of at most two
+            assertThat(rotated.accounts().reencryptTokens(2)).isZero();
+
+            HabitCoach newKeyOnly = HabitCoach.configure().dataSource(db.dataSource()).clock(clock)
+                    .tokenCipher(new AesGcmTokenCipher(OTHER_KEY)).load();
+            for (int i = 0; i < users.size(); i++) {
+                LinkedAccount account = newKeyOnly.accounts().get(users.get(i), "google").orElseThrow();
+                assertThat(account.accessToken() + "|" + account.refreshToken()).isEqualTo(tokens.get(i));
+            }
+            // a value no configured key can read stops the job loudly, and its batch is rolled back
+            DSL.using(db.dataSource(), SQLDialect.POSTGRES).execute(
+                    "UPDATE accounts SET access_token = 'v1:unknown:AAAA' WHERE user_id = ?", users.get(3));
+            assertThatThrownBy(() -> HabitCoach.configure().dataSource(db.dataSource()).clock(clock)
+                    .tokenCipher(new AesGcmTokenCipher(key(7), OTHER_KEY)).load().accounts().reencryptTokens(100))
+                    .isInstanceOf(TokenDecryptionException.class);
+            assertThat(newKeyOnly.accounts().get(users.get(1), "google").orElseThrow().accessToken())
+                    .isEqualTo(tokens.get(1).split("\\|")[0]);
+            assertThatThrownBy(() -> rotated.accounts().reencryptTokens(0)).isInstanceOf(InvalidInputException.class);
+        }
     }
 
     @Test
