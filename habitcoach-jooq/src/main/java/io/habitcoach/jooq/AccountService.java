@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
@@ -173,7 +174,7 @@ public final class AccountService {
     private record Batch(String lastId, int read, int changed) {
     }
 
-    private boolean reencrypt(AccountsRecord row, org.jooq.TableField<AccountsRecord, String> column) {
+    private boolean reencrypt(AccountsRecord row, TableField<AccountsRecord, String> column) {
         String stored = row.get(column);
         if (stored == null || cipher.isCurrent(stored)) {
             return false;

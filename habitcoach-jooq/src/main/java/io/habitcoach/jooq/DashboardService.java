@@ -5,7 +5,6 @@ import static io.habitcoach.jooq.schema.Tables.GOAL_SUBTASKS;
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
 import static io.habitcoach.jooq.schema.Tables.USERS;
-import static org.jooq.impl.DSL.multiset;
 
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.model.EntryKind;
@@ -30,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -74,8 +74,8 @@ public final class DashboardService {
 
     private static final Field<String> HABITS_JSON = DSL.field(DSL.name("habits"), String.class);
     private static final Field<String> GOALS_JSON = DSL.field(DSL.name("goals"), String.class);
-    private static final Field<?>[] DASHBOARD_FIELDS = java.util.stream.Stream.concat(Arrays.stream(USERS.fields()),
-            java.util.stream.Stream.of(HABITS_JSON, GOALS_JSON)).toArray(Field<?>[]::new);
+    private static final Field<?>[] DASHBOARD_FIELDS = Stream.concat(Arrays.stream(USERS.fields()),
+            Stream.of(HABITS_JSON, GOALS_JSON)).toArray(Field<?>[]::new);
 
     /**
      * The dashboard in one statement of fixed text (nothing rendered per call): the user's row, and

@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jooq.ContextConverter;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -149,13 +151,13 @@ public final class JsonRows {
     }
 
     /** A reader for rows of {@code fields} only, turned into values by {@code map}. */
-    public static <R extends TableRecord<R>, T> RowReader<T> fieldsOnly(java.util.function.Supplier<R> record,
-            List<Field<?>> fields, java.util.function.Function<R, T> map) {
+    public static <R extends TableRecord<R>, T> RowReader<T> fieldsOnly(Supplier<R> record,
+            List<Field<?>> fields, Function<R, T> map) {
         return p -> map.apply(readRecord(p, record.get(), fields));
     }
 
     /** A reader for rows of {@code fields} followed by one nested array read by {@code nested}. */
-    public static <R extends TableRecord<R>, N, T> RowReader<T> withNested(java.util.function.Supplier<R> record,
+    public static <R extends TableRecord<R>, N, T> RowReader<T> withNested(Supplier<R> record,
             List<Field<?>> fields, RowReader<N> nested, BiFunction<R, List<N>, T> map) {
         return p -> {
             R r = readRecord(p, record.get(), fields);
