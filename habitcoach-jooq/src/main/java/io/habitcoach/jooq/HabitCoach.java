@@ -1,26 +1,29 @@
 package io.habitcoach.jooq;
 
+import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.coach.CoachModel;
 import io.habitcoach.core.coach.CoachPersonalities;
+import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.core.coach.CoachQuota;
 import io.habitcoach.core.coach.CoachWriter;
-import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.CoachSettings;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.Ids;
+import io.habitcoach.jooq.internal.ModelRewrites;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DefaultConfiguration;
 import org.jooq.conf.NestedCollectionEmulation;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /**
  * The entry point of Habit Coach on PostgreSQL: one instance per application, thread-safe.
@@ -75,7 +78,14 @@ public final class HabitCoach {
         this.dsl = DSL.using(configuration);
         this.context = new Context(new Db(dsl), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals));
         this.personalities = builder.personalities();
-        CoachRecorder coach = new CoachRecorder(context, personalities);
+        CoachWriter writer = CoachWriter.builder().personalities(personalities)
+                .model(builder.coachModel == null ? CoachModel.none() : builder.coachModel).build();
+        if (builder.coachEventsByModel && builder.coachModel == null) {
+            throw new InvalidInputException("coachEventsByModel", "a coachModel(..) to write the messages with");
+        }
+        ModelRewrites rewrites = builder.coachEventsByModel ? new ModelRewrites(context, writer,
+                builder.coachExecutor != null ? builder.coachExecutor : ModelRewrites.defaultExecutor()) : null;
+        CoachRecorder coach = new CoachRecorder(context, personalities, rewrites);
         this.users = new UserService(context, personalities::contains, personalities::describeIds,
                 () -> personalities.defaultPersonality().id());
         this.goals = new GoalService(context, coach);
@@ -89,8 +99,6 @@ public final class HabitCoach {
         this.dashboards = new DashboardService(context);
         this.reminders = new ReminderService(context);
         this.search = new SearchService(context);
-        CoachWriter writer = CoachWriter.builder().personalities(personalities)
-                .model(builder.coachModel == null ? CoachModel.none() : builder.coachModel).build();
         this.chat = new ChatService(context, writer, builder.coachModel != null, builder.coachQuota,
                 builder.chatHistoryMessages);
     }
@@ -208,6 +216,8 @@ public final class HabitCoach {
         private TokenCipher tokenCipher;
         private final java.util.List<ExecuteListener> executeListeners = new java.util.ArrayList<>();
         private CoachModel coachModel;
+        private boolean coachEventsByModel;
+        private Executor coachExecutor;
         private CoachQuota coachQuota = CoachQuota.defaults();
         private int chatHistoryMessages = 20;
         private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
@@ -286,6 +296,30 @@ public final class HabitCoach {
         /** The class loader to discover personalities with (default: this library's). */
         public Builder classLoader(ClassLoader classLoader) {
             personalities.classLoader(Objects.requireNonNull(classLoader, "classLoader"));
+            return this;
+        }
+
+        /**
+         * Whether the language model also writes the coach's event messages (completions, milestones,
+         * misses, goals, weekly analyses), not only chat replies; default {@code false}, because it
+         * is a model call per event. The template message is stored in the service's transaction as
+         * always; after commit the model is asked on {@link #coachExecutor} and its grounded reply
+         * replaces the template text (source {@code model}). A model that fails, is slow past its
+         * deadline or states a number not among the facts leaves the template. These calls do not
+         * count against the users' chat quota. Requires {@link #coachModel}.
+         */
+        public Builder coachEventsByModel(boolean coachEventsByModel) {
+            this.coachEventsByModel = coachEventsByModel;
+            return this;
+        }
+
+        /**
+         * Where {@link #coachEventsByModel} asks the model (default: two daemon threads and a queue of
+         * 1,000; beyond that, messages keep their template text). {@code Runnable::run} asks on the
+         * calling thread right after commit, which makes each call wait for the model.
+         */
+        public Builder coachExecutor(Executor coachExecutor) {
+            this.coachExecutor = Objects.requireNonNull(coachExecutor, "coachExecutor");
             return this;
         }
 

@@ -32,10 +32,21 @@ public final class CoachRecorder {
 
     private final Context ctx;
     private final CoachPersonalities personalities;
+    private final ModelRewrites rewrites;
 
-    public CoachRecorder(Context ctx, CoachPersonalities personalities) {
+    /** @param rewrites the model rewrites of event messages after commit; null: template messages only */
+    public CoachRecorder(Context ctx, CoachPersonalities personalities, ModelRewrites rewrites) {
         this.ctx = ctx;
         this.personalities = personalities;
+        this.rewrites = rewrites;
+    }
+
+    /** Asks the model to rewrite a message this transaction inserted, after commit, if so configured. */
+    public void rewriteAfterCommit(String messageId, String personalityId, String language,
+            List<String> recentNewestFirst, CoachEvent event) {
+        if (rewrites != null) {
+            rewrites.afterCommit(messageId, personalityId, language, recentNewestFirst, event);
+        }
     }
 
     public CoachPersonalities personalities() {
@@ -123,8 +134,9 @@ public final class CoachRecorder {
     public String record(DSLContext tx, UsersRecord user, List<String> recentNewestFirst, CoachEvent event,
             String habitId, String goalId, String eventKey) {
         Rendered rendered = render(user, recentNewestFirst, event, eventKey);
+        String id = ctx.ids().next();
         int inserted = tx.insertInto(AI_MESSAGES)
-                .set(AI_MESSAGES.ID, ctx.ids().next())
+                .set(AI_MESSAGES.ID, id)
                 .set(AI_MESSAGES.USER_ID, user.getId())
                 .set(AI_MESSAGES.PERSONALITY, rendered.personalityId())
                 .set(AI_MESSAGES.MESSAGE_TYPE, event.type())
@@ -137,7 +149,11 @@ public final class CoachRecorder {
                 .onConflict(AI_MESSAGES.USER_ID, AI_MESSAGES.EVENT_KEY).where(AI_MESSAGES.EVENT_KEY.isNotNull())
                 .doNothing()
                 .execute();
-        return inserted == 1 ? rendered.text() : null;
+        if (inserted != 1) {
+            return null;
+        }
+        rewriteAfterCommit(id, rendered.personalityId(), user.getLanguage(), recentNewestFirst, event);
+        return rendered.text();
     }
 
     private static JsonNode facts(String json) {

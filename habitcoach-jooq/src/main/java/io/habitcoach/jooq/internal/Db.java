@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.TransactionalCallable;
@@ -19,9 +21,25 @@ import org.jooq.exception.DataAccessException;
 public final class Db {
 
     private final DSLContext dsl;
+    // Work registered by the transaction running on this thread, to run once it has committed.
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public Db(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /**
+     * Runs {@code action} once the transaction running on this thread has committed (never if it
+     * rolls back); outside a transaction, at once. For work that must not hold the transaction's
+     * locks, such as asking a language model for a message.
+     */
+    public void afterCommit(Runnable action) {
+        List<Runnable> pending = afterCommit.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
+        }
     }
 
     public DSLContext dsl() {
@@ -30,6 +48,20 @@ public final class Db {
 
     /** {@code work} in one transaction; committed when it returns, rolled back when it throws. */
     public <T> T tx(TransactionalCallable<T> work) {
+        List<Runnable> outer = afterCommit.get();
+        List<Runnable> pending = new ArrayList<>(0);
+        afterCommit.set(pending);
+        T result;
+        try {
+            result = transactionResult(work);
+        } finally {
+            afterCommit.set(outer);
+        }
+        pending.forEach(this::afterCommit);
+        return result;
+    }
+
+    private <T> T transactionResult(TransactionalCallable<T> work) {
         try {
             return dsl.transactionResult(work);
         } catch (HabitCoachException e) {

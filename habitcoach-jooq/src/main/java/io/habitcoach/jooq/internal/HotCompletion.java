@@ -201,6 +201,10 @@ public final class HotCompletion {
                     return null;   // the day already has an entry: the general path decides
                 }
             }
+            for (int m = 0; m < n; m++) {
+                coach.rewriteAfterCommit(ids[m], messages.get(m).personalityId(), locked.language, locked.recent,
+                        events.get(m).event());
+            }
         }
         return new Completion(entryId, habitId, date, EntryKind.DONE, note, now);
     }

@@ -84,6 +84,7 @@ public final class JobMessages {
             Pending p = sorted.get(i);
             LinkedList<String> history = recent.computeIfAbsent(p.recipient().userId(),
                     id -> new LinkedList<>(recentByUser.getOrDefault(id, List.of())));
+            List<String> seen = List.copyOf(history);
             CoachRecorder.Rendered written = write(p, history);
             history.addFirst(written.text());
             if (history.size() > CoachContext.RECENT_MESSAGES_CONSIDERED) {
@@ -97,6 +98,8 @@ public final class JobMessages {
             columns[5][i] = p.habitId();
             columns[6][i] = p.eventKey();
             columns[7][i] = written.factsJson();
+            recorder.rewriteAfterCommit(columns[0][i], written.personalityId(), p.recipient().language(), seen,
+                    p.event());
         }
         Object[] parts = new Object[9];
         for (int c = 0; c < 8; c++) {

@@ -75,6 +75,7 @@ public class HabitCoachAutoConfiguration {
             builder.defaultPersonality(coach.defaultPersonality().strip());
         }
         coachModel.ifAvailable(builder::coachModel);
+        builder.coachEventsByModel(coach.eventsByModel());
         passwordHasher.ifAvailable(builder::passwordHasher);
         tokenCipher.ifAvailable(builder::tokenCipher);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

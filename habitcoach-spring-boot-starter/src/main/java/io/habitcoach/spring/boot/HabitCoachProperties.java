@@ -41,12 +41,16 @@ public record HabitCoachProperties(
      * @param quota           daily model replies per plan
      * @param defaultPersonality the personality id of users created without one (and of stored ids
      *                        no longer registered); unset: {@code yoda}, the seed schema's default
+     * @param eventsByModel   whether the language model also writes event messages (completions,
+     *                        milestones, misses, goals, weekly analyses) after commit; needs a
+     *                        {@code ChatModel} or {@code CoachModel} bean
      */
     public record Coach(
             @DefaultValue("10s") Duration timeout,
             @DefaultValue("20") int historyMessages,
             @DefaultValue Quota quota,
-            String defaultPersonality) {
+            String defaultPersonality,
+            @DefaultValue("false") boolean eventsByModel) {
     }
 
     /**

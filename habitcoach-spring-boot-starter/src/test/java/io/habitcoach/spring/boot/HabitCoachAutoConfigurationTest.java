@@ -285,6 +285,19 @@ class HabitCoachAutoConfigurationTest {
     }
 
     @Test
+    void eventsByModelNeedsAModel() {
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean(ChatModel.class, () -> new ChatModel() {
+                })
+                .withPropertyValues("habitcoach.coach.events-by-model=true")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(HabitCoach.class));
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.coach.events-by-model=true")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("coachEventsByModel"));
+    }
+
+    @Test
     void refusesBadPropertiesAtStartup() {
         runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
                 .withPropertyValues("habitcoach.coach.quota.free=-1")

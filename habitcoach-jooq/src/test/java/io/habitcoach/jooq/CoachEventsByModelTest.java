@@ -1,0 +1,171 @@
+package io.habitcoach.jooq;
+
+import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.habitcoach.core.CompletionWindowException;
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.coach.CoachEventType;
+import io.habitcoach.core.coach.CoachModel;
+import io.habitcoach.core.coach.CoachPrompt;
+import io.habitcoach.core.schedule.Frequency;
+import io.habitcoach.testkit.HabitCoachDatabaseExtension;
+import io.habitcoach.testkit.MutableClock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Event messages written by the language model after commit ({@code coachEventsByModel}): the
+ * template is stored in the transaction, the model's grounded reply replaces it afterwards, and a
+ * model that fails or invents a number leaves the template.
+ */
+@ExtendWith(HabitCoachDatabaseExtension.class)
+class CoachEventsByModelTest {
+
+    // 12:00 in São Paulo on Tuesday 2026-03-10
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+
+    private final MutableClock clock = MutableClock.at("2026-03-05T15:00:00Z");
+    private final List<CoachPrompt> prompts = new CopyOnWriteArrayList<>();
+    private DataSource dataSource;
+    private DSLContext sql;
+
+    @BeforeEach
+    void setUp(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    private HabitCoach coach(boolean eventsByModel, Function<CoachPrompt, Optional<String>> replies) {
+        CoachModel model = prompt -> {
+            prompts.add(prompt);
+            return replies.apply(prompt);
+        };
+        return HabitCoach.configure().dataSource(dataSource).clock(clock).coachModel(model)
+                .coachEventsByModel(eventsByModel).coachExecutor(Runnable::run).load();
+    }
+
+    private record Setup(String userId, String habitId) {
+    }
+
+    // A model that never repeats itself: the writer refuses a reply that repeats a recent message's
+    // sentence (the no-repeat rule), as it would refuse a template that did.
+    private static final List<String> WORDS = List.of("Great start.", "Keep going.", "Solid work.", "Nice streak.",
+            "Strong finish.", "Well played.");
+
+    private Function<CoachPrompt, Optional<String>> distinctReplies() {
+        return prompt -> Optional.of(WORDS.get(prompts.size() - 1));
+    }
+
+    private Setup userWithHabit(HabitCoach coach) {
+        clock.set("2026-03-05T15:00:00Z");
+        String userId = coach.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com").language("en")
+                .build()).id();
+        String habitId = coach.habits().create(userId, NewHabit.builder().name("Run").frequency(Frequency.daily())
+                .build()).id();
+        clock.set("2026-03-10T15:00:00Z");
+        return new Setup(userId, habitId);
+    }
+
+    private List<Record2<String, String>> messages(String habitId, CoachEventType type) {
+        return sql.select(AI_MESSAGES.MESSAGE, AI_MESSAGES.SOURCE).from(AI_MESSAGES)
+                .where(AI_MESSAGES.HABIT_ID.eq(habitId)).and(AI_MESSAGES.MESSAGE_TYPE.eq(type))
+                .orderBy(AI_MESSAGES.CREATED_AT, AI_MESSAGES.ID).fetch();
+    }
+
+    @Test
+    void offByDefaultTheModelWritesChatOnlyAndEventsStayTemplates() {
+        HabitCoach coach = HabitCoach.configure().dataSource(dataSource).clock(clock)
+                .coachModel(prompt -> {
+                    prompts.add(prompt);
+                    return Optional.of("Well done.");
+                }).load();
+        Setup s = userWithHabit(coach);
+        coach.habits().complete(s.userId(), s.habitId(), TODAY);
+        assertThat(messages(s.habitId(), CoachEventType.HABIT_COMPLETE)).singleElement()
+                .satisfies(m -> assertThat(m.value2()).isEqualTo("template"));
+        assertThat(prompts).isEmpty();
+    }
+
+    @Test
+    void theModelsGroundedReplyReplacesTheTemplateAfterCommitForCompletionsAndMilestones() {
+        HabitCoach coach = coach(true, distinctReplies());
+        Setup s = userWithHabit(coach);
+        for (int back = 2; back >= 0; back--) {
+            coach.habits().complete(s.userId(), s.habitId(), TODAY.minusDays(back));   // the third crosses 3 days
+        }
+        assertThat(messages(s.habitId(), CoachEventType.HABIT_COMPLETE)).extracting(m -> m.value1() + "|" + m.value2())
+                .containsExactly("Great start.|model", "Keep going.|model", "Solid work.|model");
+        assertThat(messages(s.habitId(), CoachEventType.STREAK)).extracting(m -> m.value1() + "|" + m.value2())
+                .containsExactly("Nice streak.|model");
+        assertThat(prompts).hasSize(4);
+        // the prompt carries the event's facts, in the user's language
+        assertThat(prompts.get(0).toString()).contains("Run");
+    }
+
+    @Test
+    void aReplyWithANumberNotAmongTheFactsOrAFailingModelLeavesTheTemplate() {
+        HabitCoach inventive = coach(true, prompt -> Optional.of("That is 99 runs in a row!"));
+        Setup s = userWithHabit(inventive);
+        inventive.habits().complete(s.userId(), s.habitId(), TODAY);
+        assertThat(messages(s.habitId(), CoachEventType.HABIT_COMPLETE)).singleElement()
+                .satisfies(m -> assertThat(m.value2()).isEqualTo("template"));
+
+        HabitCoach failing = coach(true, prompt -> {
+            throw new IllegalStateException("provider down");
+        });
+        Completion done = failing.habits().complete(s.userId(), s.habitId(), TODAY.minusDays(1));
+        assertThat(done.date()).isEqualTo(TODAY.minusDays(1));
+        assertThat(messages(s.habitId(), CoachEventType.HABIT_COMPLETE)).hasSize(2)
+                .allSatisfy(m -> assertThat(m.value2()).isEqualTo("template"));
+    }
+
+    @Test
+    void aRefusedCallAsksNoModelAndTheJobsMessagesAreRewrittenToo() {
+        HabitCoach coach = coach(true, distinctReplies());
+        Setup s = userWithHabit(coach);
+        assertThatThrownBy(() -> coach.habits().complete(s.userId(), s.habitId(), TODAY.plusDays(1)))
+                .isInstanceOf(CompletionWindowException.class);
+        assertThat(prompts).isEmpty();
+
+        coach.habits().complete(s.userId(), s.habitId(), TODAY.minusDays(2));     // "Great start."
+        assertThat(coach.jobs().sweepMissed(clock.instant()).eventsRaised()).isEqualTo(1);   // yesterday missed
+        assertThat(messages(s.habitId(), CoachEventType.HABIT_FAIL)).singleElement()
+                .satisfies(m -> assertThat(m.value1() + "|" + m.value2()).isEqualTo("Keep going.|model"));
+        assertThat(prompts).hasSize(2);
+    }
+
+    @Test
+    void eventsByModelWithoutAModelIsRefusedAtLoad() {
+        assertThatThrownBy(() -> HabitCoach.configure().dataSource(dataSource).coachEventsByModel(true).load())
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("coachEventsByModel"));
+    }
+
+    @Test
+    void theDefaultExecutorRewritesInTheBackground() throws InterruptedException {
+        HabitCoach coach = HabitCoach.configure().dataSource(dataSource).clock(clock)
+                .coachModel(prompt -> Optional.of("Nicely done.")).coachEventsByModel(true).load();
+        Setup s = userWithHabit(coach);
+        coach.habits().complete(s.userId(), s.habitId(), TODAY);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!messages(s.habitId(), CoachEventType.HABIT_COMPLETE).get(0).value2().equals("model")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(messages(s.habitId(), CoachEventType.HABIT_COMPLETE).get(0).value1()).isEqualTo("Nicely done.");
+    }
+}
