@@ -86,6 +86,27 @@ class SessionServiceTest {
     }
 
     @Test
+    void validatingAgainWithinAMinuteReadsWithoutWritingAndLaterRecordsTheUse() {
+        IssuedSession issued = coach.sessions().create(userId, DAY, "ua", null);
+        Session first = coach.sessions().validate(issued.token()).orElseThrow();
+        long version = rowVersion(issued.session().id());
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(coach.sessions().validate(issued.token()).orElseThrow().lastUsedAt()).isEqualTo(first.lastUsedAt());
+        assertThat(rowVersion(issued.session().id())).as("no new row version").isEqualTo(version);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(coach.sessions().validate(issued.token()).orElseThrow().lastUsedAt().toInstant())
+                .isEqualTo(clock.instant());
+        // the read-only path applies every condition too: revoked, then expired, nothing validates
+        coach.sessions().revoke(userId, issued.session().id());
+        assertThat(coach.sessions().validate(issued.token())).isEmpty();
+    }
+
+    /** The row's transaction id of its current version: changes with every write. */
+    private long rowVersion(String sessionId) {
+        return sql.fetchSingle("SELECT xmin::text::bigint FROM sessions WHERE id = ?", sessionId).get(0, Long.class);
+    }
+
+    @Test
     void aValidTokenValidatesAndRecordsItsUse() {
         IssuedSession issued = coach.sessions().create(userId, DAY, "ua", null);
         clock.advance(Duration.ofHours(2));
