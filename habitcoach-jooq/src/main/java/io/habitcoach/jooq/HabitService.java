@@ -8,15 +8,11 @@ import static io.habitcoach.jooq.schema.Tables.USERS;
 import io.habitcoach.core.HabitNotActiveException;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
-import io.habitcoach.core.coach.CoachEvent;
-import io.habitcoach.core.coach.StreakUnit;
 import io.habitcoach.core.model.EntryKind;
 import io.habitcoach.core.model.HabitStatus;
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.core.schedule.Schedule;
 import io.habitcoach.core.streak.CompletionWindow;
-import io.habitcoach.core.streak.Milestones;
 import io.habitcoach.core.streak.StreakState;
 import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.core.streak.Streaks;
@@ -361,21 +357,11 @@ public final class HabitService {
     private void raiseCompletionEvents(DSLContext dsl, Locked locked, LocalDate date, StreakSummary before,
             StreakSummary after, StreakState state) {
         HabitsRecord h = locked.habit;
-        FrequencyType type = h.getFrequency();
-        StreakUnit unit = type == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS;
-        String completed = coach.record(dsl, locked.user, locked.recentMessages,
-                new CoachEvent.HabitCompleted(h.getName(), date, after.current(), after.longest(),
-                        after.totalCompleted(), unit),
-                h.getId(), null, null);
-        if (after.current() > before.current() && state.runStart() != null) {
-            List<String> recent = completed == null ? locked.recentMessages
-                    : CoachRecorder.newestFirst(completed, locked.recentMessages);
-            for (int milestone : Milestones.crossed(type, before.current(), after.current())) {
-                String text = coach.record(dsl, locked.user, recent,
-                        new CoachEvent.StreakMilestone(h.getName(), milestone, unit), h.getId(), null,
-                        CoachRecorder.milestoneKey(h.getId(), state.runStart(), milestone));
-                recent = text == null ? recent : CoachRecorder.newestFirst(text, recent);
-            }
+        List<String> recent = locked.recentMessages;
+        for (CoachRecorder.Event event : CoachRecorder.completionEvents(h.getId(), h.getName(), h.getFrequency(), date,
+                before, after, state)) {
+            String text = coach.record(dsl, locked.user, recent, event.event(), h.getId(), null, event.key());
+            recent = text == null ? recent : CoachRecorder.newestFirst(text, recent);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -79,29 +80,12 @@ public final class SessionService {
      * that is not a token we issued give an empty result. Only a null token is an error.
      */
     public Optional<Session> validate(String token) {
-        InvalidInputException.requirePresent(token, "token");
-        if (!Secrets.looksLikeToken(token)) {
-            return Optional.empty();
-        }
-        String hash = Secrets.tokenHash(token);
-        var now = ctx.now();
-        SessionsRecord recent = ctx.db().read(dsl -> dsl.selectFrom(SESSIONS)
-                .where(SESSIONS.TOKEN.eq(hash))
-                .and(SESSIONS.REVOKED_AT.isNull())
-                .and(SESSIONS.EXPIRES_AT.gt(now))
-                .and(SESSIONS.LAST_USED_AT.gt(now.minus(LAST_USED_PRECISION)))
-                .andExists(DSL.selectOne().from(USERS)
-                        .where(USERS.ID.eq(SESSIONS.USER_ID)).and(USERS.DELETED_AT.isNull()))
-                .fetchOne());
-        if (recent != null) {
-            return Secrets.sameHash(hash, recent.getToken()) ? Optional.of(toSession(recent)) : Optional.empty();
-        }
-        return use(token, Map.of());
+        return use(token, Map.of(), true);
     }
 
     /**
      * Like {@link #validate}, and also records the client's current user agent and IP address
-     * (null leaves the stored value as it is).
+     * (null leaves the stored value as it is). Always writes.
      */
     public Optional<Session> touch(String token, String userAgent, String ipAddress) {
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
@@ -113,35 +97,42 @@ public final class SessionService {
         if (ip != null) {
             changes.put(SESSIONS.IP_ADDRESS, ip);
         }
-        return use(token, changes);
+        return use(token, changes, false);
     }
 
-    private Optional<Session> use(String token, Map<Field<?>, Object> extra) {
+    private Optional<Session> use(String token, Map<Field<?>, Object> extra, boolean readIfRecent) {
         InvalidInputException.requirePresent(token, "token");
         if (!Secrets.looksLikeToken(token)) {
             return Optional.empty();
         }
         String hash = Secrets.tokenHash(token);
         var now = ctx.now();
+        // One statement finds the row by its hash (the unique index) and checks every condition.
+        Condition usable = SESSIONS.TOKEN.eq(hash)
+                .and(SESSIONS.REVOKED_AT.isNull())
+                .and(SESSIONS.EXPIRES_AT.gt(now))
+                .andExists(DSL.selectOne().from(USERS)
+                        .where(USERS.ID.eq(SESSIONS.USER_ID)).and(USERS.DELETED_AT.isNull()));
+        if (readIfRecent) {
+            SessionsRecord recent = ctx.db().read(dsl -> dsl.selectFrom(SESSIONS).where(usable)
+                    .and(SESSIONS.LAST_USED_AT.gt(now.minus(LAST_USED_PRECISION))).fetchOne());
+            if (recent != null) {
+                return matching(hash, recent);
+            }
+        }
         Map<Field<?>, Object> changes = new LinkedHashMap<>(extra);
         changes.put(SESSIONS.LAST_USED_AT, now);
-        return ctx.db().tx(cfg -> {
-            // One statement finds the row by its hash (the unique index) and checks every condition.
-            SessionsRecord used = DSL.using(cfg).update(SESSIONS).set(changes)
-                    .where(SESSIONS.TOKEN.eq(hash))
-                    .and(SESSIONS.REVOKED_AT.isNull())
-                    .and(SESSIONS.EXPIRES_AT.gt(now))
-                    .andExists(DSL.selectOne().from(USERS)
-                            .where(USERS.ID.eq(SESSIONS.USER_ID)).and(USERS.DELETED_AT.isNull()))
-                    .returning()
-                    .fetchOne();
-            // The index found it by equality already; the constant-time comparison is defence in
-            // depth, so that no code path ever compares secrets with String.equals.
-            if (used == null || !Secrets.sameHash(hash, used.getToken())) {
-                return Optional.<Session>empty();
-            }
-            return Optional.of(toSession(used));
-        });
+        return ctx.db().tx(cfg -> matching(hash,
+                DSL.using(cfg).update(SESSIONS).set(changes).where(usable).returning().fetchOne()));
+    }
+
+    /**
+     * The session, if the row was found and its stored hash is the presented one. The index found
+     * it by equality already; the constant-time comparison is defence in depth, so that no code
+     * path ever compares secrets with String.equals.
+     */
+    private static Optional<Session> matching(String hash, SessionsRecord row) {
+        return row == null || !Secrets.sameHash(hash, row.getToken()) ? Optional.empty() : Optional.of(toSession(row));
     }
 
     /** The user's sessions that are neither expired nor revoked, newest first. */

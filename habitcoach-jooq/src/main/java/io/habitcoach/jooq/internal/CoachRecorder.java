@@ -8,6 +8,11 @@ import io.habitcoach.core.coach.CoachContext;
 import io.habitcoach.core.coach.CoachEvent;
 import io.habitcoach.core.coach.CoachPersonalities;
 import io.habitcoach.core.coach.CoachPersonality;
+import io.habitcoach.core.coach.StreakUnit;
+import io.habitcoach.core.schedule.FrequencyType;
+import io.habitcoach.core.streak.Milestones;
+import io.habitcoach.core.streak.StreakState;
+import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.jooq.schema.tables.records.GoalsRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
 import java.time.LocalDate;
@@ -122,9 +127,27 @@ public final class CoachRecorder {
         return list;
     }
 
-    /** The key that stores a streak milestone once per habit, run and milestone. */
-    public static String milestoneKey(String habitId, LocalDate runStart, int milestone) {
-        return "streak:" + habitId + ":" + runStart + ":" + milestone;
+    /**
+     * The events a recorded completion raises, in order: the completion, then each milestone the
+     * streak as of today crossed (keyed once per habit, run and milestone). Both completion paths
+     * use it, so they raise the same events.
+     *
+     * @param before the streak as of today before the completion; {@code after} the one after it
+     * @param state  the stored state after the completion (its run identifies the milestones)
+     */
+    public static List<Event> completionEvents(String habitId, String habitName, FrequencyType type, LocalDate date,
+            StreakSummary before, StreakSummary after, StreakState state) {
+        StreakUnit unit = type == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS;
+        List<Event> events = new ArrayList<>(2);
+        events.add(new Event(new CoachEvent.HabitCompleted(habitName, date, after.current(), after.longest(),
+                after.totalCompleted(), unit), null));
+        if (after.current() > before.current() && state.runStart() != null) {
+            for (int milestone : Milestones.crossed(type, before.current(), after.current())) {
+                events.add(new Event(new CoachEvent.StreakMilestone(habitName, milestone, unit),
+                        "streak:" + habitId + ":" + state.runStart() + ":" + milestone));
+            }
+        }
+        return events;
     }
 
     /**

@@ -2,8 +2,6 @@ package io.habitcoach.jooq.internal;
 
 import io.habitcoach.core.HabitNotActiveException;
 import io.habitcoach.core.NotFoundException;
-import io.habitcoach.core.coach.CoachEvent;
-import io.habitcoach.core.coach.StreakUnit;
 import io.habitcoach.core.model.EntryKind;
 import io.habitcoach.core.model.HabitStatus;
 import io.habitcoach.core.schedule.Frequency;
@@ -11,7 +9,6 @@ import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.core.schedule.Schedule;
 import io.habitcoach.core.schedule.UserDay;
 import io.habitcoach.core.streak.CompletionWindow;
-import io.habitcoach.core.streak.Milestones;
 import io.habitcoach.core.streak.StreakState;
 import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.core.streak.Streaks;
@@ -28,7 +25,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.JSONB;
@@ -131,17 +127,8 @@ public final class HotCompletion {
             return null;
         }
         StreakSummary summary = after.asOf(schedule, today);
-        FrequencyType type = locked.frequency.type();
-        StreakUnit unit = type == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS;
-        List<CoachRecorder.Event> events = new ArrayList<>(2);
-        events.add(new CoachRecorder.Event(new CoachEvent.HabitCompleted(locked.name, date, summary.current(),
-                summary.longest(), summary.totalCompleted(), unit), null));
-        if (summary.current() > before.current() && after.runStart() != null) {
-            for (int milestone : Milestones.crossed(type, before.current(), summary.current())) {
-                events.add(new CoachRecorder.Event(new CoachEvent.StreakMilestone(locked.name, milestone, unit),
-                        CoachRecorder.milestoneKey(habitId, after.runStart(), milestone)));
-            }
-        }
+        List<CoachRecorder.Event> events = CoachRecorder.completionEvents(habitId, locked.name,
+                locked.frequency.type(), date, before, summary, after);
         List<CoachRecorder.Rendered> messages = coach.renderAll(locked.personality, locked.language, locked.recent,
                 events);
         OffsetDateTime now = ctx.now();

@@ -84,13 +84,15 @@ public final class JobMessages {
             Pending p = sorted.get(i);
             LinkedList<String> history = recent.computeIfAbsent(p.recipient().userId(),
                     id -> new LinkedList<>(recentByUser.getOrDefault(id, List.of())));
-            List<String> seen = List.copyOf(history);
             CoachRecorder.Rendered written = write(p, history);
+            String id = ctx.ids().next();
+            // (copies the history it saw only when model rewrites are on)
+            recorder.rewriteAfterCommit(id, written.personalityId(), p.recipient().language(), history, p.event());
             history.addFirst(written.text());
             if (history.size() > CoachContext.RECENT_MESSAGES_CONSIDERED) {
                 history.removeLast();
             }
-            columns[0][i] = ctx.ids().next();
+            columns[0][i] = id;
             columns[1][i] = p.recipient().userId();
             columns[2][i] = written.personalityId();
             columns[3][i] = p.event().type().code();
@@ -98,8 +100,6 @@ public final class JobMessages {
             columns[5][i] = p.habitId();
             columns[6][i] = p.eventKey();
             columns[7][i] = written.factsJson();
-            recorder.rewriteAfterCommit(columns[0][i], written.personalityId(), p.recipient().language(), seen,
-                    p.event());
         }
         Object[] parts = new Object[9];
         for (int c = 0; c < 8; c++) {
