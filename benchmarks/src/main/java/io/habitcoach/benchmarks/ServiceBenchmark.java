@@ -46,12 +46,15 @@ public final class ServiceBenchmark {
     private final MutableClock clock = new MutableClock(START);
     private final DataSource dataSource;
     private final HabitCoach coach;
+    /** The same library remembering no habit: every completion locks and reads first (as on a node that did not serve the habit's last completion). */
+    private final HabitCoach forgetful;
     private final int repetitions = Integer.getInteger("bench.repetitions", 5);
     private int round;
 
     private ServiceBenchmark(DataSource dataSource) {
         this.dataSource = dataSource;
         this.coach = HabitCoach.configure().dataSource(dataSource).clock(clock).load();
+        this.forgetful = HabitCoach.configure().dataSource(dataSource).clock(clock).completionCacheSize(0).load();
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,7 +79,8 @@ public final class ServiceBenchmark {
                 new Path("jdbc baseline", habits(HABITS_PER_SET, 10), this::completePlainJdbc),
                 new Path("jdbc, same work", habits(HABITS_PER_SET, 10), this::completePlainJdbcSameWork),
                 new Path("complete(), 10-day history", habits(HABITS_PER_SET, 10), this::complete),
-                new Path("complete(), 3650-day history", habits(HABITS_PER_SET, 3_650), this::complete));
+                new Path("complete(), 3650-day history", habits(HABITS_PER_SET, 3_650), this::complete),
+                new Path("complete(), not remembered", habits(HABITS_PER_SET, 10), this::completeForgetful));
         // warm-up: JIT, pool, server-side prepared statements and plan caches
         for (int i = 0; i < 3; i++) {
             for (Path path : paths) {
@@ -85,7 +89,7 @@ public final class ServiceBenchmark {
         }
         System.out.printf(Locale.ROOT, "%-28s %7s %10s %9s %9s   (median of %d)%n", "path", "threads", "ops/s",
                 "p50 ms", "p99 ms", repetitions);
-        for (int threads : new int[] {1, 4, 8}) {
+        for (int threads : threadCounts()) {
             List<List<Result>> results = new ArrayList<>();
             paths.forEach(p -> results.add(new ArrayList<>()));
             for (int r = 0; r < repetitions; r++) {
@@ -108,8 +112,18 @@ public final class ServiceBenchmark {
         dashboard();
     }
 
+    /** {@code -Dbench.threads=8} measures one thread count only; default 1, 4 and 8. */
+    private static int[] threadCounts() {
+        return Arrays.stream(System.getProperty("bench.threads", "1,4,8").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+    }
+
     private void complete(Target t, LocalDate date) {
         coach.habits().complete(t.userId, t.habitId, date);
+    }
+
+    private void completeForgetful(Target t, LocalDate date) {
+        forgetful.habits().complete(t.userId, t.habitId, date);
     }
 
     private void completePlainJdbc(Target t, LocalDate date) throws SQLException {

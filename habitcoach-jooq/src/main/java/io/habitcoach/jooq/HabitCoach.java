@@ -89,7 +89,7 @@ public final class HabitCoach {
         this.users = new UserService(context, personalities::contains, personalities::describeIds,
                 () -> personalities.defaultPersonality().id());
         this.goals = new GoalService(context, coach);
-        this.habits = new HabitService(context, coach);
+        this.habits = new HabitService(context, coach, builder.completionCacheSize);
         this.jobs = new CoachJobs(context, coach);
         this.sessions = new SessionService(context);
         this.credentials = new CredentialService(context, builder.passwordHasher);
@@ -220,6 +220,7 @@ public final class HabitCoach {
         private Executor coachExecutor;
         private CoachQuota coachQuota = CoachQuota.defaults();
         private int chatHistoryMessages = 20;
+        private int completionCacheSize = 10_000;
         private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
 
         private Builder() {
@@ -320,6 +321,22 @@ public final class HabitCoach {
          */
         public Builder coachExecutor(Executor coachExecutor) {
             this.coachExecutor = Objects.requireNonNull(coachExecutor, "coachExecutor");
+            return this;
+        }
+
+        /**
+         * How many habits (and as many of their owners) this instance remembers between completions,
+         * default 10,000; 0 remembers none. A completion of a remembered habit is one auto-committed
+         * SQL statement that writes only if the habit, its owner and the owner's last coach messages
+         * are unchanged since, as the statement itself checks (their row versions and a hash); when
+         * they changed, or the habit is not remembered, the call locks the habit and reads it first.
+         * Up to about 2 KB per owner (the last ten coach messages). See {@code docs/benchmarks.md}, "Services".
+         */
+        public Builder completionCacheSize(int habits) {
+            if (habits < 0) {
+                throw new InvalidInputException("completionCacheSize", "0 (remember none) or more, got " + habits);
+            }
+            this.completionCacheSize = habits;
             return this;
         }
 

@@ -53,10 +53,10 @@ public final class HabitService {
     private final CoachRecorder coach;
     private final HotCompletion hot;
 
-    HabitService(Context ctx, CoachRecorder coach) {
+    HabitService(Context ctx, CoachRecorder coach, int completionCacheSize) {
         this.ctx = ctx;
         this.coach = coach;
-        this.hot = new HotCompletion(ctx, coach);
+        this.hot = new HotCompletion(ctx, coach, completionCacheSize);
     }
 
     /** Creates an active habit. */
@@ -224,6 +224,10 @@ public final class HabitService {
     public Completion complete(String userId, String habitId, LocalDate date, String notes) {
         InvalidInputException.requirePresent(date, "date");
         String note = Texts.optional("notes", notes, MAX_NOTES);
+        Completion cached = hot.tryCached(userId, habitId, date, note);
+        if (cached != null) {
+            return cached;
+        }
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             Completion fast = dsl.connectionResult(c -> hot.tryComplete(c, userId, habitId, date, note));

@@ -10,6 +10,7 @@ import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
 import org.jooq.TransactionalCallable;
 import org.jooq.exception.DataAccessException;
@@ -62,8 +63,33 @@ public final class Db {
     }
 
     private <T> T transactionResult(TransactionalCallable<T> work) {
+        return guarded(() -> dsl.transactionResult(work));
+    }
+
+    /**
+     * {@code work} on a connection of its own in auto-commit mode, outside any transaction: each
+     * statement it runs commits by itself. For a path that is one statement, which then costs one
+     * round trip instead of three (statement, commit, and the lock it would otherwise take first).
+     */
+    public <T> T autocommit(ConnectionCallable<T> work) {
+        return guarded(() -> dsl.connectionResult(c -> {
+            boolean auto = c.getAutoCommit();
+            if (!auto) {
+                c.setAutoCommit(true);
+            }
+            try {
+                return work.run(c);
+            } finally {
+                if (!auto) {
+                    c.setAutoCommit(false);
+                }
+            }
+        }));
+    }
+
+    private static <T> T guarded(java.util.function.Supplier<T> work) {
         try {
-            return dsl.transactionResult(work);
+            return work.get();
         } catch (HabitCoachException e) {
             throw e;
         } catch (DataAccessException e) {

@@ -15,12 +15,15 @@ import io.habitcoach.core.streak.Streaks;
 import io.habitcoach.jooq.Completion;
 import io.habitcoach.jooq.internal.converter.DayOfWeekSetConverter;
 import io.habitcoach.jooq.internal.converter.IsoDayOfWeekConverter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -30,20 +33,33 @@ import java.util.List;
 import org.jooq.JSONB;
 
 /**
- * The hot path of {@code complete()}, on the transaction's JDBC connection with two fixed SQL
- * statements: one locks the habit and reads everything the rules need (its streak state, the
- * owner's zone and day start, the owner's last coach messages); one inserts the entry, updates the
- * caches and logs the coach message together, each part only if the entry was new. Fixed SQL
- * text means no rendering per call and server-side prepared statements after a few calls; with
- * two statements and a commit the path costs what the minimal plain-JDBC completion costs, plus
- * the coach message.
+ * The hot path of {@code complete()}: the common case (the new day extends the stored streak
+ * state without the history, milestones it crosses included) in one data-modifying statement of
+ * fixed text that updates the habit's caches, inserts the entry and logs the coach messages.
  *
- * <p>It handles the common case only: the new day extends the stored state without the history
- * (milestones it crosses included: their messages go into the same insert, each at most once per
- * run through its event key). Otherwise it returns null before writing anything, and the general
- * path runs in the same transaction (the lock is already held).
+ * <p>The statement is optimistic: it names the versions ({@code xmin}) of the habit and owner rows
+ * and a hash of the owner's last ten coach messages that the rules' inputs were read from, and
+ * writes nothing unless they are still current and the day has no entry. Its {@code UPDATE} takes
+ * the habit's row lock before the inserts run (they read its result), and a concurrent change of
+ * the habit makes it re-check the row's version and write nothing, so it never works from a stale
+ * state.
+ *
+ * <p>Two ways in. {@link #tryCached}, outside any transaction, takes those inputs from what this
+ * instance learnt at its last completion of the habit and runs the statement alone in auto-commit
+ * mode: one round trip, one transaction, no separate lock. {@link #tryComplete}, inside the call's
+ * transaction, first locks the habit and reads them. Either returns null when the common case
+ * does not apply or the inputs were stale, before anything is written; the caller then goes on
+ * with the locked read and the general path.
  */
 public final class HotCompletion {
+
+    /** The owner's last coach messages, newest first, as the no-repeat rule reads them. */
+    private static final String RECENT_SQL = """
+            SELECT id, created_at, message FROM ai_messages WHERE user_id = %s
+            ORDER BY created_at DESC, id DESC LIMIT 10""";
+
+    /** The fingerprint of a {@code text[]} of recent messages: both statements compute it alike. */
+    private static final String HASH_SQL = "sha256(convert_to(CAST(%s AS text), 'UTF8'))";
 
     private static final String LOCK_SQL = """
             SELECT h.status, h.frequency, h.specific_days::text, h.times_per_week, h.name,
@@ -52,37 +68,49 @@ public final class HotCompletion {
                    h.streak_previous_run_length, h.streak_previous_run_end, h.streak_last_unmet_week,
                    h.streak_last_unmet_week_done, h.streak_excused_through,
                    u.timezone, u.day_start, u.first_day_of_week, u.language, u.selected_personality,
-                   ARRAY(SELECT m.message FROM ai_messages m WHERE m.user_id = h.user_id
-                         ORDER BY m.created_at DESC, m.id DESC LIMIT 10) AS recent
+                   r.recent, CAST(h.xmin AS text), CAST(u.xmin AS text), %s
             FROM habits h JOIN users u ON u.id = h.user_id
+            CROSS JOIN LATERAL (SELECT ARRAY(SELECT m.message FROM (%s) m) AS recent) r
             WHERE h.id = ? AND h.user_id = ? AND u.deleted_at IS NULL
-            FOR NO KEY UPDATE OF h""";
+            FOR NO KEY UPDATE OF h""".formatted(HASH_SQL.formatted("r.recent"), RECENT_SQL.formatted("h.user_id"));
 
     /**
      * The write: the first {@code %s} is where the messages come from (five columns of one row, or
-     * of arrays), the second the conflict clause that keeps keyed messages (milestones) once.
+     * of arrays), the second the conflict clause that keeps keyed messages (milestones) once. It
+     * returns the habit row's new version and the owner's new last ten messages with their hash:
+     * what the next completion of the habit starts from.
      */
     private static final String WRITE_SQL_TEMPLATE = """
-            WITH ins AS (
-              INSERT INTO habit_completions (id, user_id, habit_id, completed_date, kind, notes, created_at, updated_at)
-              VALUES (?, ?, ?, ?, 'done', ?, ?, ?)
-              ON CONFLICT (habit_id, completed_date) DO NOTHING
-              RETURNING id
+            WITH cur AS (%1$s
             ), upd AS (
-              UPDATE habits SET current_streak = ?, longest_streak = ?, total_completed = ?, completed_last_at = ?,
+              UPDATE habits h SET current_streak = ?, longest_streak = ?, total_completed = ?, completed_last_at = ?,
                 streak_run_length = ?, streak_run_start = ?, streak_run_end = ?, streak_next_due = ?,
                 streak_previous_run_length = ?, streak_previous_run_end = ?, streak_last_unmet_week = ?,
                 streak_last_unmet_week_done = ?, streak_excused_through = ?, updated_at = ?
-              WHERE id = ? AND user_id = ? AND EXISTS (SELECT 1 FROM ins)
+              FROM users u
+              WHERE h.id = ? AND h.user_id = ? AND h.xmin = CAST(? AS xid)
+                AND u.id = h.user_id AND u.xmin = CAST(? AS xid) AND u.deleted_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM habit_completions e WHERE e.habit_id = h.id AND e.completed_date = ?)
+                AND %2$s = ?
+              RETURNING CAST(h.xmin AS text) AS version
+            ), ins AS (
+              INSERT INTO habit_completions (id, user_id, habit_id, completed_date, kind, notes, created_at, updated_at)
+              SELECT ?, ?, ?, ?, 'done', ?, ?, ? FROM upd
             ), msg AS (
               INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, facts, event_key,
                                        source, created_at)
               SELECT m.id, CAST(? AS text), CAST(? AS text), m.message_type, m.message, CAST(? AS text),
                      CAST(m.facts AS jsonb), m.event_key, 'template', CAST(? AS timestamptz)
-              FROM %s AS m(id, message_type, message, facts, event_key)
-              WHERE EXISTS (SELECT 1 FROM ins)%s
+              FROM upd CROSS JOIN %%s AS m(id, message_type, message, facts, event_key)%%s
+              RETURNING id, created_at, message
+            ), recent AS (
+              SELECT ARRAY(SELECT message FROM (SELECT id, created_at, message FROM msg
+                                                UNION ALL SELECT id, created_at, message FROM cur) n
+                           ORDER BY created_at DESC, id DESC LIMIT 10) AS texts
             )
-            SELECT id FROM ins""";
+            SELECT upd.version, recent.texts, %3$s FROM upd, recent""".formatted(RECENT_SQL.formatted("?"),
+            HASH_SQL.formatted("ARRAY(SELECT message FROM cur ORDER BY created_at DESC, id DESC)"),
+            HASH_SQL.formatted("recent.texts"));
 
     /**
      * The common case: the completion's message alone, bound as five text values, and no ON
@@ -96,115 +124,79 @@ public final class HotCompletion {
             "unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))",
             "\n              ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING");
 
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final DayOfWeekSetConverter DAYS = new DayOfWeekSetConverter();
     private static final IsoDayOfWeekConverter FIRST_DAY = new IsoDayOfWeekConverter();
 
     private final Context ctx;
     private final CoachRecorder coach;
+    /** What the last completion through this instance left, per habit and per owner; null when off. */
+    private final Cache<String, HabitState> habits;
+    private final Cache<String, OwnerState> owners;
 
-    public HotCompletion(Context ctx, CoachRecorder coach) {
+    /** {@code cacheSize}: how many habits (and as many owners) to remember for {@link #tryCached}; 0 for none. */
+    public HotCompletion(Context ctx, CoachRecorder coach, int cacheSize) {
         this.ctx = ctx;
         this.coach = coach;
+        this.habits = cacheSize == 0 ? null : cache(cacheSize);
+        this.owners = cacheSize == 0 ? null : cache(cacheSize);
+    }
+
+    private static <V> Cache<String, V> cache(int size) {
+        // maintenance on the calling threads: a library starts no work of its own on the common pool
+        return Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
+    }
+
+    /** The habit row as the rules read it, and its version. */
+    private record HabitState(String userId, String version, HabitStatus status, Frequency frequency, String name,
+            StreakState streak) {
+    }
+
+    /** The owner's settings the rules read, their version, and the last ten coach messages with their hash. */
+    private record OwnerState(String version, ZoneId zone, LocalTime dayStart, DayOfWeek firstDayOfWeek,
+            String language, String personality, List<String> recent, byte[] recentHash) {
     }
 
     /**
-     * Completes {@code date} if the common case applies; null when the general path must run
-     * (nothing was written then). Throws the rules' exceptions for a missing habit, a date
+     * Completes {@code date} in one auto-committed statement from what this instance remembers of
+     * the habit and its owner; null when it remembers nothing, when the rules would not take the
+     * common case (or would refuse: the caller's locked read decides, on current rows), or when
+     * the rows changed since. Nothing is written then.
+     */
+    public Completion tryCached(String userId, String habitId, LocalDate date, String note) {
+        if (habits == null || userId == null || habitId == null) {
+            return null;
+        }
+        HabitState habit = habits.getIfPresent(habitId);
+        OwnerState owner = owners.getIfPresent(userId);
+        if (habit == null || owner == null || !habit.userId.equals(userId)) {
+            return null;
+        }
+        Plan plan = plan(habit, owner, habitId, date, false);
+        if (plan == null) {
+            return null;
+        }
+        Completion done = ctx.db().autocommit(c -> write(c, userId, habitId, date, note, habit, owner, plan));
+        if (done == null) {
+            habits.invalidate(habitId);
+            owners.invalidate(userId);
+        }
+        return done;
+    }
+
+    /**
+     * Inside the call's transaction: locks the habit, reads the rules' inputs and completes
+     * {@code date} if the common case applies; null when the general path must run (nothing was
+     * written then, the lock is held). Throws the rules' exceptions for a missing habit, a date
      * outside the window or a habit that is not active.
      */
     public Completion tryComplete(Connection c, String userId, String habitId, LocalDate date, String note)
             throws SQLException {
-        Locked locked = lock(c, userId, habitId);
-        LocalDate today = new UserDay(locked.zone, locked.dayStart).today(ctx.clock());
-        CompletionWindow.standard().check(date, today);
-        if (locked.status != HabitStatus.ACTIVE) {
-            throw new HabitNotActiveException(habitId, locked.status);
-        }
-        Schedule schedule = Schedule.of(locked.frequency, locked.firstDayOfWeek);
-        StreakSummary before = locked.state.asOf(schedule, today);
-        StreakState after = Streaks.addDone(locked.state, schedule, date).orElse(null);
-        if (after == null) {
-            return null;
-        }
-        StreakSummary summary = after.asOf(schedule, today);
-        List<CoachRecorder.Event> events = CoachRecorder.completionEvents(habitId, locked.name,
-                locked.frequency.type(), date, before, summary, after);
-        List<CoachRecorder.Rendered> messages = coach.renderAll(locked.personality, locked.language, locked.recent,
-                events);
-        OffsetDateTime now = ctx.now();
-        String entryId = ctx.ids().next();
-        int n = messages.size();
-        try (PreparedStatement s = c.prepareStatement(n == 1 ? WRITE_ONE_SQL : WRITE_MANY_SQL)) {
-            int i = 0;
-            s.setString(++i, entryId);
-            s.setString(++i, userId);
-            s.setString(++i, habitId);
-            s.setObject(++i, date);
-            s.setString(++i, note);
-            s.setObject(++i, now);
-            s.setObject(++i, now);
-            s.setInt(++i, summary.current());
-            s.setInt(++i, after.longest());
-            s.setInt(++i, after.totalCompleted());
-            setDate(s, ++i, after.lastDoneDate());
-            s.setInt(++i, after.runLength());
-            setDate(s, ++i, after.runStart());
-            setDate(s, ++i, after.runEnd());
-            setDate(s, ++i, after.nextDue());
-            s.setInt(++i, after.previousRunLength());
-            setDate(s, ++i, after.previousRunEnd());
-            setDate(s, ++i, after.lastUnmetWeek());
-            s.setInt(++i, after.lastUnmetWeekDone());
-            setDate(s, ++i, after.excusedThrough());
-            s.setObject(++i, now);
-            s.setString(++i, habitId);
-            s.setString(++i, userId);
-            s.setString(++i, userId);
-            s.setString(++i, messages.get(0).personalityId());
-            s.setString(++i, habitId);
-            s.setObject(++i, now);
-            String[] ids = new String[n];
-            String[] types = new String[n];
-            String[] texts = new String[n];
-            String[] facts = new String[n];
-            String[] keys = new String[n];
-            for (int m = 0; m < n; m++) {
-                CoachRecorder.Rendered message = messages.get(m);
-                ids[m] = ctx.ids().next();
-                types[m] = events.get(m).event().type().code();
-                texts[m] = message.text();
-                facts[m] = message.factsJson();
-                keys[m] = events.get(m).key();
-            }
-            for (String[] column : List.of(ids, types, texts, facts, keys)) {
-                if (n == 1) {
-                    s.setString(++i, column[0]);
-                } else {
-                    s.setArray(++i, c.createArrayOf("text", column));
-                }
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;   // the day already has an entry: the general path decides
-                }
-            }
-            for (int m = 0; m < n; m++) {
-                coach.rewriteAfterCommit(ids[m], messages.get(m).personalityId(), locked.language, locked.recent,
-                        events.get(m).event());
-            }
-        }
-        return new Completion(entryId, habitId, date, EntryKind.DONE, note, now);
-    }
-
-    private record Locked(HabitStatus status, Frequency frequency, String name, StreakState state, ZoneId zone,
-            LocalTime dayStart, java.time.DayOfWeek firstDayOfWeek, String language, String personality,
-            List<String> recent) {
-    }
-
-    private static Locked lock(Connection c, String userId, String habitId) throws SQLException {
         if (userId == null || habitId == null) {
             throw new NotFoundException("habit", String.valueOf(habitId));
         }
+        HabitState habit;
+        OwnerState owner;
         try (PreparedStatement s = c.prepareStatement(LOCK_SQL)) {
             s.setString(1, habitId);
             s.setString(2, userId);
@@ -220,13 +212,149 @@ public final class HotCompletion {
                 StreakState state = new StreakState(rs.getInt(9), date(rs, 10), date(rs, 11), date(rs, 12), rs.getInt(6),
                         rs.getInt(7), date(rs, 8), rs.getInt(13), date(rs, 14), date(rs, 15), rs.getInt(16),
                         date(rs, 17));
-                Array recent = rs.getArray(23);
-                List<String> messages = recent == null ? List.of() : Arrays.asList((String[]) recent.getArray());
-                return new Locked(HabitStatus.fromCode(rs.getString(1)), frequency, rs.getString(5), state,
-                        ZoneId.of(rs.getString(18)), rs.getObject(19, LocalTime.class),
-                        FIRST_DAY.from(rs.getShort(20)), rs.getString(21), rs.getString(22), messages);
+                habit = new HabitState(userId, rs.getString(24), HabitStatus.fromCode(rs.getString(1)), frequency,
+                        rs.getString(5), state);
+                owner = new OwnerState(rs.getString(25), ZoneId.of(rs.getString(18)), rs.getObject(19, LocalTime.class),
+                        FIRST_DAY.from(rs.getShort(20)), rs.getString(21), rs.getString(22), texts(rs.getArray(23)),
+                        rs.getBytes(26));
             }
         }
+        Plan plan = plan(habit, owner, habitId, date, true);
+        return plan == null ? null : write(c, userId, habitId, date, note, habit, owner, plan);
+    }
+
+    /** What the write needs besides the rows: the new state, its summary and the rendered messages. */
+    private record Plan(StreakState after, StreakSummary summary, List<CoachRecorder.Event> events,
+            List<CoachRecorder.Rendered> messages) {
+    }
+
+    /**
+     * Applies the rules to the inputs; null when the common case does not apply. {@code strict}:
+     * the inputs are current (read under the lock), so a refusal is thrown; otherwise it is left to
+     * a read of the current rows.
+     */
+    private Plan plan(HabitState habit, OwnerState owner, String habitId, LocalDate date, boolean strict) {
+        LocalDate today = new UserDay(owner.zone, owner.dayStart).today(ctx.clock());
+        if (!strict && (habit.status != HabitStatus.ACTIVE || !CompletionWindow.standard().contains(date, today))) {
+            return null;
+        }
+        CompletionWindow.standard().check(date, today);
+        if (habit.status != HabitStatus.ACTIVE) {
+            throw new HabitNotActiveException(habitId, habit.status);
+        }
+        Schedule schedule = Schedule.of(habit.frequency, owner.firstDayOfWeek);
+        StreakSummary before = habit.streak.asOf(schedule, today);
+        StreakState after = Streaks.addDone(habit.streak, schedule, date).orElse(null);
+        if (after == null) {
+            return null;
+        }
+        StreakSummary summary = after.asOf(schedule, today);
+        List<CoachRecorder.Event> events = CoachRecorder.completionEvents(habitId, habit.name,
+                habit.frequency.type(), date, before, summary, after);
+        return new Plan(after, summary, events,
+                coach.renderAll(owner.personality, owner.language, owner.recent, events));
+    }
+
+    /** Runs the write; the completion, or null when it wrote nothing (stale inputs, or the day has an entry). */
+    private Completion write(Connection c, String userId, String habitId, LocalDate date, String note,
+            HabitState habit, OwnerState owner, Plan plan) throws SQLException {
+        StreakState after = plan.after;
+        List<CoachRecorder.Rendered> messages = plan.messages;
+        OffsetDateTime now = ctx.now();
+        String entryId = ctx.ids().next();
+        int n = messages.size();
+        String[] ids = new String[n];
+        String newVersion;
+        List<String> recent;
+        byte[] recentHash;
+        try (PreparedStatement s = c.prepareStatement(n == 1 ? WRITE_ONE_SQL : WRITE_MANY_SQL)) {
+            int i = 0;
+            s.setString(++i, userId);
+            s.setInt(++i, plan.summary.current());
+            s.setInt(++i, after.longest());
+            s.setInt(++i, after.totalCompleted());
+            setDate(s, ++i, after.lastDoneDate());
+            s.setInt(++i, after.runLength());
+            setDate(s, ++i, after.runStart());
+            setDate(s, ++i, after.runEnd());
+            setDate(s, ++i, after.nextDue());
+            s.setInt(++i, after.previousRunLength());
+            setDate(s, ++i, after.previousRunEnd());
+            setDate(s, ++i, after.lastUnmetWeek());
+            s.setInt(++i, after.lastUnmetWeekDone());
+            setDate(s, ++i, after.excusedThrough());
+            s.setObject(++i, now);
+            s.setString(++i, habitId);
+            s.setString(++i, userId);
+            s.setString(++i, habit.version);
+            s.setString(++i, owner.version);
+            s.setObject(++i, date);
+            s.setBytes(++i, owner.recentHash);
+            s.setString(++i, entryId);
+            s.setString(++i, userId);
+            s.setString(++i, habitId);
+            s.setObject(++i, date);
+            s.setString(++i, note);
+            s.setObject(++i, now);
+            s.setObject(++i, now);
+            s.setString(++i, userId);
+            s.setString(++i, messages.get(0).personalityId());
+            s.setString(++i, habitId);
+            s.setObject(++i, now);
+            String[] types = new String[n];
+            String[] texts = new String[n];
+            String[] facts = new String[n];
+            String[] keys = new String[n];
+            for (int m = 0; m < n; m++) {
+                CoachRecorder.Rendered message = messages.get(m);
+                ids[m] = ctx.ids().next();
+                types[m] = plan.events.get(m).event().type().code();
+                texts[m] = message.text();
+                facts[m] = message.factsJson();
+                keys[m] = plan.events.get(m).key();
+            }
+            for (String[] column : List.of(ids, types, texts, facts, keys)) {
+                if (n == 1) {
+                    s.setString(++i, column[0]);
+                } else {
+                    s.setArray(++i, c.createArrayOf("text", column));
+                }
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;   // stale inputs, or the day already has an entry: the general path decides
+                }
+                newVersion = rs.getString(1);
+                recent = texts(rs.getArray(2));
+                recentHash = rs.getBytes(3);
+            }
+        } catch (SQLException e) {
+            // An entry written by something that did not update the habit row (the library's own
+            // writers always do): only the auto-committed statement may go on to the locked path.
+            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && c.getAutoCommit()) {
+                return null;
+            }
+            throw e;
+        }
+        for (int m = 0; m < n; m++) {
+            coach.rewriteAfterCommit(ids[m], messages.get(m).personalityId(), owner.language, owner.recent,
+                    plan.events.get(m).event());
+        }
+        if (habits != null) {
+            HabitState nextHabit = new HabitState(userId, newVersion, habit.status, habit.frequency, habit.name, after);
+            OwnerState nextOwner = new OwnerState(owner.version, owner.zone, owner.dayStart, owner.firstDayOfWeek,
+                    owner.language, owner.personality, recent, recentHash);
+            // remembered once committed: a rolled-back transaction leaves versions that never were
+            ctx.db().afterCommit(() -> {
+                habits.put(habitId, nextHabit);
+                owners.put(userId, nextOwner);
+            });
+        }
+        return new Completion(entryId, habitId, date, EntryKind.DONE, note, now);
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {
