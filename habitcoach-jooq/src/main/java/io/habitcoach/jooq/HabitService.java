@@ -224,9 +224,9 @@ public final class HabitService {
     public Completion complete(String userId, String habitId, LocalDate date, String notes) {
         InvalidInputException.requirePresent(date, "date");
         String note = Texts.optional("notes", notes, MAX_NOTES);
-        Completion cached = hot.tryCached(userId, habitId, date, note);
-        if (cached != null) {
-            return cached;
+        Completion optimistic = hot.tryOptimistic(userId, habitId, date, note);
+        if (optimistic != null) {
+            return optimistic;
         }
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);

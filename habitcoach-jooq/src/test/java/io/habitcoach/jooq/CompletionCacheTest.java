@@ -96,16 +96,24 @@ class CompletionCacheTest {
         assertThat(messages(CoachEventType.HABIT_COMPLETE)).isEqualTo(2);
         assertCachesConsistent();
 
-        // the same call on an instance that remembers nothing: lock and read, write, commit
+        // an instance that remembers nothing reads first (no lock), then writes the same way
         HabitCoach forgetful = HabitCoach.configure().dataSource(counter.dataSource).clock(clock)
                 .personality(recorder).completionCacheSize(0).load();
+        for (int back = 2; back >= 1; back--) {
+            counter.reset();
+            forgetful.habits().complete(userId, habitId, TODAY.minusDays(back));
+            assertThat(counter.statements.get()).as("statements").isEqualTo(2);
+            assertThat(counter.commits.get()).as("explicit commits").isZero();
+        }
+        assertCachesConsistent();
+
+        // what a remembers is stale now: its write finds that out and writes nothing; the call then
+        // locks the habit and reads it in a transaction, and writes from there
         counter.reset();
-        forgetful.habits().complete(userId, habitId, TODAY.minusDays(2));
-        assertThat(counter.statements.get()).as("statements").isEqualTo(2);
+        a.habits().complete(userId, habitId, TODAY);
+        assertThat(counter.statements.get()).as("statements").isEqualTo(3);
         assertThat(counter.commits.get()).as("explicit commits").isEqualTo(1);
-        counter.reset();
-        forgetful.habits().complete(userId, habitId, TODAY.minusDays(1));
-        assertThat(counter.statements.get()).as("statements without a cache").isEqualTo(2);
+        assertThat(a.habits().get(userId, habitId).streak()).isEqualTo(new StreakSummary(5, 5, 5, false));
         assertCachesConsistent();
     }
 

@@ -44,12 +44,13 @@ import org.jooq.JSONB;
  * the habit makes it re-check the row's version and write nothing, so it never works from a stale
  * state.
  *
- * <p>Two ways in. {@link #tryCached}, outside any transaction, takes those inputs from what this
- * instance learnt at its last completion of the habit and runs the statement alone in auto-commit
- * mode: one round trip, one transaction, no separate lock. {@link #tryComplete}, inside the call's
- * transaction, first locks the habit and reads them. Either returns null when the common case
- * does not apply or the inputs were stale, before anything is written; the caller then goes on
- * with the locked read and the general path.
+ * <p>Two ways in. {@link #tryOptimistic}, outside any transaction, runs the statement alone in
+ * auto-commit mode (one round trip, one transaction, no separate lock), from the inputs this
+ * instance remembers from its last completion of the habit, or else from an unlocked read just
+ * before. {@link #tryComplete}, inside the call's transaction, locks the habit and reads them
+ * first: the way for the cases the optimistic one gives up on. Either returns null when the common
+ * case does not apply or the inputs were stale, before anything is written; the caller then goes
+ * on with the locked read and the general path.
  */
 public final class HotCompletion {
 
@@ -61,7 +62,8 @@ public final class HotCompletion {
     /** The fingerprint of a {@code text[]} of recent messages: both statements compute it alike. */
     private static final String HASH_SQL = "sha256(convert_to(CAST(%s AS text), 'UTF8'))";
 
-    private static final String LOCK_SQL = """
+    /** The rules' inputs: the habit, its owner's settings and last coach messages, with their versions. */
+    private static final String READ_SQL = """
             SELECT h.status, h.frequency, h.specific_days::text, h.times_per_week, h.name,
                    h.longest_streak, h.total_completed, h.completed_last_at,
                    h.streak_run_length, h.streak_run_start, h.streak_run_end, h.streak_next_due,
@@ -71,8 +73,10 @@ public final class HotCompletion {
                    r.recent, CAST(h.xmin AS text), CAST(u.xmin AS text), %s
             FROM habits h JOIN users u ON u.id = h.user_id
             CROSS JOIN LATERAL (SELECT ARRAY(SELECT m.message FROM (%s) m) AS recent) r
-            WHERE h.id = ? AND h.user_id = ? AND u.deleted_at IS NULL
-            FOR NO KEY UPDATE OF h""".formatted(HASH_SQL.formatted("r.recent"), RECENT_SQL.formatted("h.user_id"));
+            WHERE h.id = ? AND h.user_id = ? AND u.deleted_at IS NULL""".formatted(HASH_SQL.formatted("r.recent"),
+            RECENT_SQL.formatted("h.user_id"));
+
+    private static final String LOCK_SQL = READ_SQL + "\nFOR NO KEY UPDATE OF h";
 
     /**
      * The write: the first {@code %s} is where the messages come from (five columns of one row, or
@@ -134,7 +138,7 @@ public final class HotCompletion {
     private final Cache<String, HabitState> habits;
     private final Cache<String, OwnerState> owners;
 
-    /** {@code cacheSize}: how many habits (and as many owners) to remember for {@link #tryCached}; 0 for none. */
+    /** {@code cacheSize}: how many habits (and as many owners) to remember for {@link #tryOptimistic}; 0 for none. */
     public HotCompletion(Context ctx, CoachRecorder coach, int cacheSize) {
         this.ctx = ctx;
         this.coach = coach;
@@ -158,19 +162,23 @@ public final class HotCompletion {
     }
 
     /**
-     * Completes {@code date} in one auto-committed statement from what this instance remembers of
-     * the habit and its owner; null when it remembers nothing, when the rules would not take the
-     * common case (or would refuse: the caller's locked read decides, on current rows), or when
-     * the rows changed since. Nothing is written then.
+     * Completes {@code date} outside any transaction, in auto-committed statements: the write alone
+     * when this instance remembers the habit and its owner, else a read (no lock) and the write.
+     * Null when the rules would not take the common case (or would refuse: the caller's locked
+     * read decides, on current rows), or when the rows changed in between; nothing is written then.
      */
-    public Completion tryCached(String userId, String habitId, LocalDate date, String note) {
-        if (habits == null || userId == null || habitId == null) {
+    public Completion tryOptimistic(String userId, String habitId, LocalDate date, String note) {
+        if (userId == null || habitId == null) {
             return null;
         }
-        HabitState habit = habits.getIfPresent(habitId);
-        OwnerState owner = owners.getIfPresent(userId);
+        HabitState habit = habits == null ? null : habits.getIfPresent(habitId);
+        OwnerState owner = owners == null ? null : owners.getIfPresent(userId);
         if (habit == null || owner == null || !habit.userId.equals(userId)) {
-            return null;
+            return ctx.db().autocommit(c -> {
+                Inputs read = read(c, READ_SQL, userId, habitId);
+                Plan plan = read == null ? null : plan(read.habit, read.owner, habitId, date, false);
+                return plan == null ? null : write(c, userId, habitId, date, note, read.habit, read.owner, plan);
+            });
         }
         Plan plan = plan(habit, owner, habitId, date, false);
         if (plan == null) {
@@ -192,17 +200,25 @@ public final class HotCompletion {
      */
     public Completion tryComplete(Connection c, String userId, String habitId, LocalDate date, String note)
             throws SQLException {
-        if (userId == null || habitId == null) {
+        Inputs locked = userId == null || habitId == null ? null : read(c, LOCK_SQL, userId, habitId);
+        if (locked == null) {
             throw new NotFoundException("habit", String.valueOf(habitId));
         }
-        HabitState habit;
-        OwnerState owner;
-        try (PreparedStatement s = c.prepareStatement(LOCK_SQL)) {
+        Plan plan = plan(locked.habit, locked.owner, habitId, date, true);
+        return plan == null ? null : write(c, userId, habitId, date, note, locked.habit, locked.owner, plan);
+    }
+
+    private record Inputs(HabitState habit, OwnerState owner) {
+    }
+
+    /** The rules' inputs by {@code sql} ({@link #READ_SQL} or {@link #LOCK_SQL}); null when there is no such habit. */
+    private static Inputs read(Connection c, String sql, String userId, String habitId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, habitId);
             s.setString(2, userId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    throw new NotFoundException("habit", habitId);
+                    return null;
                 }
                 FrequencyType type = FrequencyType.fromCode(rs.getString(2));
                 String days = rs.getString(3);
@@ -212,15 +228,13 @@ public final class HotCompletion {
                 StreakState state = new StreakState(rs.getInt(9), date(rs, 10), date(rs, 11), date(rs, 12), rs.getInt(6),
                         rs.getInt(7), date(rs, 8), rs.getInt(13), date(rs, 14), date(rs, 15), rs.getInt(16),
                         date(rs, 17));
-                habit = new HabitState(userId, rs.getString(24), HabitStatus.fromCode(rs.getString(1)), frequency,
-                        rs.getString(5), state);
-                owner = new OwnerState(rs.getString(25), ZoneId.of(rs.getString(18)), rs.getObject(19, LocalTime.class),
-                        FIRST_DAY.from(rs.getShort(20)), rs.getString(21), rs.getString(22), texts(rs.getArray(23)),
-                        rs.getBytes(26));
+                return new Inputs(new HabitState(userId, rs.getString(24), HabitStatus.fromCode(rs.getString(1)),
+                        frequency, rs.getString(5), state),
+                        new OwnerState(rs.getString(25), ZoneId.of(rs.getString(18)), rs.getObject(19, LocalTime.class),
+                                FIRST_DAY.from(rs.getShort(20)), rs.getString(21), rs.getString(22),
+                                texts(rs.getArray(23)), rs.getBytes(26)));
             }
         }
-        Plan plan = plan(habit, owner, habitId, date, true);
-        return plan == null ? null : write(c, userId, habitId, date, note, habit, owner, plan);
     }
 
     /** What the write needs besides the rows: the new state, its summary and the rendered messages. */
