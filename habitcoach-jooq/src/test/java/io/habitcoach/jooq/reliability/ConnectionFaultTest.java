@@ -135,8 +135,8 @@ class ConnectionFaultTest {
     @Test
     void completeKilledWhileWaitingForTheHabitLockWritesNothingAndTheRetryWritesOneEntry() throws Exception {
         Map<String, String> before = fingerprint();
-        // A third transaction holds the habit's row: complete()'s hot path (raw JDBC, no jOOQ listener)
-        // blocks on its first statement, and its backend is terminated right there.
+        // A third transaction holds the habit's row: complete()'s write statement (raw JDBC, no jOOQ listener)
+        // blocks in its UPDATE, and its backend is terminated right there.
         try (Connection holder = java.sql.DriverManager.getConnection(db.jdbcUrl())) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM habits WHERE id = ? FOR UPDATE")) {
@@ -162,7 +162,7 @@ class ConnectionFaultTest {
     void completeKilledInsideItsWriteStatementWritesNothing() throws Exception {
         coach.habits().complete(userId, habitId, TODAY.minusDays(1));
         Map<String, String> before = fingerprint();
-        // The gate stops the hot path's one write statement after its entry row is inserted.
+        // The gate stops complete()'s one write statement after its entry row is inserted.
         backends.installGate("habit_completions", "INSERT OR UPDATE OR DELETE");
         backends.closeGate();
         Future<Completion> call = CALLER.submit(() -> coach.habits().complete(userId, habitId, TODAY));

@@ -67,6 +67,7 @@ public class HabitCoachAutoConfiguration {
         HabitCoach.Builder builder = HabitCoach.configure()
                 .dataSource(dataSource)
                 .autoCompleteGoals(properties.autoCompleteGoals())
+                .completionCacheSize(properties.completionCacheSize())
                 .coachQuota(new CoachQuota(coach.quota().free(), coach.quota().pro()))
                 .chatHistoryMessages(coach.historyMessages());
         clock.ifAvailable(builder::clock);

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <pre>
  * habitcoach.migrate-on-start=true          # apply the Habit Coach migrations when the context starts
  * habitcoach.auto-complete-goals=true       # a goal completes itself with its last subtask
+ * habitcoach.completion-cache-size=10000    # habits remembered between completions (0: none)
  * habitcoach.coach.timeout=10s              # longest wait for a language model reply (then: template)
  * habitcoach.coach.history-messages=20      # recent chat messages read for the model's prompt
  * habitcoach.coach.quota.free=20            # language-model replies per user and day, free plan
@@ -22,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param migrateOnStart    whether the {@code HabitCoach} bean applies the migrations when it is created
  * @param autoCompleteGoals whether a goal completes itself when all its subtasks are completed
+ * @param completionCacheSize how many habits this instance remembers between completions (0: none);
+ *                          see {@code HabitCoach.Builder#completionCacheSize}
  * @param coach             the coach's language-model settings
  * @param jobs              the scheduling of the coach jobs
  */
@@ -29,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record HabitCoachProperties(
         @DefaultValue("true") boolean migrateOnStart,
         @DefaultValue("true") boolean autoCompleteGoals,
+        @DefaultValue("10000") int completionCacheSize,
         @DefaultValue Coach coach,
         @DefaultValue Jobs jobs) {
 

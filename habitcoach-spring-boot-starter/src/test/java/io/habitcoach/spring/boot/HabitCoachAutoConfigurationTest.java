@@ -285,6 +285,26 @@ class HabitCoachAutoConfigurationTest {
     }
 
     @Test
+    void theCompletionCacheSizePropertyReachesTheBuilder() {
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.completion-cache-size=0")
+                .run(context -> {
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    User user = coach.users().create(NewUser.builder().email(email()).build());
+                    String habit = coach.habits().create(user.id(), io.habitcoach.jooq.NewHabit.builder().name("Walk")
+                            .frequency(io.habitcoach.core.schedule.Frequency.daily()).build()).id();
+                    java.time.LocalDate today = coach.dashboards().dashboard(user.id()).today();
+                    coach.habits().complete(user.id(), habit, today.minusDays(1));
+                    coach.habits().complete(user.id(), habit, today);
+                    assertThat(coach.habits().get(user.id(), habit).streak().current()).isEqualTo(2);
+                });
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.completion-cache-size=-1")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("completionCacheSize"));
+    }
+
+    @Test
     void eventsByModelNeedsAModel() {
         runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
                 .withBean(ChatModel.class, () -> new ChatModel() {
