@@ -18,11 +18,7 @@ import io.habitcoach.core.coach.CoachContext;
 import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.core.model.EntryKind;
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.core.schedule.Schedule;
-import io.habitcoach.core.streak.HabitHistory;
 import io.habitcoach.core.streak.StreakSummary;
-import io.habitcoach.core.streak.Streaks;
-import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
 import io.habitcoach.testkit.MutableClock;
@@ -31,16 +27,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -229,33 +220,7 @@ class CompletionCacheTest {
 
     @Test
     void twoInstancesCompletingAndUndoingTheSameDaysKeepTheCachesExact() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                Random random = new Random(t);
-                HabitCoach coach = t % 2 == 0 ? a : b;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < 40; i++) {
-                        LocalDate day = TODAY.minusDays(random.nextInt(8));
-                        if (random.nextInt(3) == 0) {
-                            coach.habits().undo(userId, habitId, day);
-                        } else {
-                            coach.habits().complete(userId, habitId, day);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(dsl.fetchCount(DSL.selectDistinct(HABIT_COMPLETIONS.COMPLETED_DATE).from(HABIT_COMPLETIONS)
-                .where(HABIT_COMPLETIONS.HABIT_ID.eq(habitId)))).isEqualTo(entries());
-        assertCachesConsistent();
+        HabitChecks.completeAndUndoFromEightThreads(List.of(a, b), dsl, userId, habitId, TODAY);
     }
 
     @Test
@@ -305,26 +270,8 @@ class CompletionCacheTest {
                 dsl.fetchCount(AI_MESSAGES, AI_MESSAGES.USER_ID.eq(userId)));
     }
 
-    /** The caches on the habits row equal a full recomputation by core from the entries. */
     private void assertCachesConsistent() {
-        HabitsRecord h = dsl.fetchSingle(HABITS, HABITS.ID.eq(habitId));
-        Frequency frequency = Frequency.of(h.getFrequency(), h.getSpecificDays(), h.getTimesPerWeek());
-        HabitHistory.Builder history = HabitHistory.builder(Schedule.of(frequency, DayOfWeek.MONDAY));
-        List<LocalDate> done = new ArrayList<>();
-        dsl.selectFrom(HABIT_COMPLETIONS).where(HABIT_COMPLETIONS.HABIT_ID.eq(habitId)).forEach(e -> {
-            if (e.getKind() == EntryKind.DONE) {
-                done.add(e.getCompletedDate());
-            } else {
-                history.skipped(e.getCompletedDate());
-            }
-        });
-        history.done(done);
-        StreakSummary expected = Streaks.compute(history.build(), TODAY);
-        assertThat(h.getCurrentStreak()).as("current_streak").isEqualTo(expected.current());
-        assertThat(h.getLongestStreak()).as("longest_streak").isEqualTo(expected.longest());
-        assertThat(h.getTotalCompleted()).as("total_completed").isEqualTo(done.size());
-        assertThat(h.getCompletedLastAt()).as("completed_last_at")
-                .isEqualTo(done.stream().max(LocalDate::compareTo).orElse(null));
+        HabitChecks.assertConsistent(dsl, habitId, TODAY);
     }
 
     /** A personality whose every message is new, and which remembers what it was shown. */

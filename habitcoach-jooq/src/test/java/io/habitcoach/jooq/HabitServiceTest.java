@@ -3,7 +3,6 @@ package io.habitcoach.jooq;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
-import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,23 +14,14 @@ import io.habitcoach.core.coach.CoachEventType;
 import io.habitcoach.core.model.EntryKind;
 import io.habitcoach.core.model.HabitStatus;
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.core.schedule.Schedule;
-import io.habitcoach.core.streak.HabitHistory;
 import io.habitcoach.core.streak.StreakSummary;
-import io.habitcoach.core.streak.Streaks;
-import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
 import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -65,28 +55,8 @@ class HabitServiceTest {
         return dsl.fetchCount(HABIT_COMPLETIONS, HABIT_COMPLETIONS.HABIT_ID.eq(habitId));
     }
 
-    /** The caches on the habits row equal a full recomputation by core from the entries and pauses. */
     private void assertCachesConsistent(String habitId, LocalDate today) {
-        HabitsRecord h = dsl.fetchSingle(HABITS, HABITS.ID.eq(habitId));
-        Frequency frequency = Frequency.of(h.getFrequency(), h.getSpecificDays(), h.getTimesPerWeek());
-        HabitHistory.Builder history = HabitHistory.builder(Schedule.of(frequency, DayOfWeek.MONDAY));
-        List<LocalDate> done = new ArrayList<>();
-        dsl.selectFrom(HABIT_COMPLETIONS).where(HABIT_COMPLETIONS.HABIT_ID.eq(habitId)).forEach(e -> {
-            if (e.getKind() == EntryKind.DONE) {
-                done.add(e.getCompletedDate());
-            } else {
-                history.skipped(e.getCompletedDate());
-            }
-        });
-        history.done(done);
-        dsl.selectFrom(HABIT_PAUSES).where(HABIT_PAUSES.HABIT_ID.eq(habitId))
-                .forEach(p -> history.paused(p.getPausedFrom(), p.getResumedOn()));
-        StreakSummary expected = Streaks.compute(history.build(), today);
-        assertThat(h.getCurrentStreak()).as("current_streak").isEqualTo(expected.current());
-        assertThat(h.getLongestStreak()).as("longest_streak").isEqualTo(expected.longest());
-        assertThat(h.getTotalCompleted()).as("total_completed").isEqualTo(done.size());
-        assertThat(h.getCompletedLastAt()).as("completed_last_at")
-                .isEqualTo(done.stream().max(LocalDate::compareTo).orElse(null));
+        HabitChecks.assertConsistent(dsl, habitId, today);
     }
 
     @Test
@@ -308,32 +278,6 @@ class HabitServiceTest {
 
     @Test
     void eightThreadsCompletingAndUndoingTheSameDaysKeepTheCachesExact() throws Exception {
-        Habit run = daily("Run");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                Random random = new Random(t);
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < 40; i++) {
-                        LocalDate day = TODAY.minusDays(random.nextInt(8));
-                        if (random.nextInt(3) == 0) {
-                            coach.habits().undo(userId, run.id(), day);
-                        } else {
-                            coach.habits().complete(userId, run.id(), day);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(dsl.fetchCount(DSL.selectDistinct(HABIT_COMPLETIONS.COMPLETED_DATE).from(HABIT_COMPLETIONS)
-                .where(HABIT_COMPLETIONS.HABIT_ID.eq(run.id())))).isEqualTo(entries(run.id()));
-        assertCachesConsistent(run.id(), TODAY);
+        HabitChecks.completeAndUndoFromEightThreads(List.of(coach), dsl, userId, daily("Run").id(), TODAY);
     }
 }
