@@ -330,7 +330,8 @@ public final class HabitCoach {
          * SQL statement that writes only if the habit, its owner and the owner's last coach messages
          * are unchanged since, as the statement itself checks (their row versions and a hash); when
          * they changed, or the habit is not remembered, the call locks the habit and reads it first.
-         * Up to about 2 KB per owner (the last ten coach messages). See {@code docs/benchmarks.md}, "Services".
+         * A habit is remembered for at most a week; an owner takes a few KB (the last ten coach
+         * messages). See {@code docs/benchmarks.md}, "Services".
          */
         public Builder completionCacheSize(int habits) {
             if (habits < 0) {

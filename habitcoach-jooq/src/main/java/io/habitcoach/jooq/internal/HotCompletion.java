@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -129,6 +130,7 @@ public final class HotCompletion {
             "\n              ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING");
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final Duration REMEMBERED_FOR = Duration.ofDays(7);
     private static final DayOfWeekSetConverter DAYS = new DayOfWeekSetConverter();
     private static final IsoDayOfWeekConverter FIRST_DAY = new IsoDayOfWeekConverter();
 
@@ -147,8 +149,11 @@ public final class HotCompletion {
     }
 
     private static <V> Cache<String, V> cache(int size) {
-        // maintenance on the calling threads: a library starts no work of its own on the common pool
-        return Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
+        // Maintenance on the calling threads: a library starts no work of its own on the common pool.
+        // Entries expire after a week: a remembered row version is a 32-bit transaction id, which the
+        // server hands out again only after some four billion transactions (7,000 a second for a week).
+        return Caffeine.newBuilder().maximumSize(size).expireAfterWrite(REMEMBERED_FOR).executor(Runnable::run)
+                .build();
     }
 
     /** The habit row as the rules read it, and its version. */
