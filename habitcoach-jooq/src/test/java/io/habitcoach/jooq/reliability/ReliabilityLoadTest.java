@@ -44,7 +44,9 @@ import org.junit.jupiter.api.Test;
  * Issue 9, load: {@value #DEFAULT_THREADS} threads for {@value #DEFAULT_SECONDS} seconds of mixed calls
  * (complete, skip, undo, reads and the dashboard, goal changes, template chat replies, the missed-period
  * job after each day change) over {@value #DEFAULT_USERS} users with three habits and two goals each,
- * while the clock moves on a day three times. Afterwards: no unexpected error, no deadlock, every
+ * while the clock moves on a day three times. The threads take turns between two {@code HabitCoach}
+ * instances on the database, as two application nodes would, so each instance's remembered
+ * completions keep going stale behind its back. Afterwards: no unexpected error, no deadlock, every
  * habit's caches equal a full recomputation and every goal's counters equal its subtasks.
  *
  * <p>Tagged {@code load}: excluded from the default build, run by {@code mvn -Pload} (see
@@ -82,6 +84,7 @@ class ReliabilityLoadTest {
         MutableClock clock = MutableClock.at("2026-03-10T15:00:00Z");
         try (HabitCoachTestDatabase db = HabitCoachTestDatabase.create(threads + 2)) {
             HabitCoach coach = HabitCoach.configure().dataSource(db.dataSource()).clock(clock).load();
+            List<HabitCoach> nodes = List.of(coach, HabitCoach.configure().dataSource(db.dataSource()).clock(clock).load());
             long setupStarted = System.nanoTime();
             List<Fixture> fixtures = setUp(coach, userCount, clock);
             System.out.printf("load: set up %d users, %d habits, %d goals in %.1f s%n", fixtures.size(),
@@ -109,7 +112,8 @@ class ReliabilityLoadTest {
                             Op op = deck.get(random.nextInt(deck.size()));
                             long t0 = System.nanoTime();
                             try {
-                                run(coach, clock, op, fixtures, random, self, threads, conversations);
+                                run(nodes.get(self % nodes.size()), clock, op, fixtures, random, self, threads,
+                                        conversations);
                             } catch (io.habitcoach.core.InvalidInputException e) {
                                 // a random move from in progress back to pending is refused by the rules
                                 if (!"status".equals(e.field())) {
