@@ -37,10 +37,12 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
- * Habits and their daily entries. Every call is one transaction scoped to one user; a completion,
- * skip or undo locks the habit's row, so concurrent calls on one habit are serialized and its
- * caches ({@code current_streak}, {@code longest_streak}, {@code total_completed},
- * {@code completed_last_at}) always equal a full recomputation. Obtain it from
+ * Habits and their daily entries. Every call writes in one transaction scoped to one user; a
+ * completion, skip or undo locks the habit's row, so concurrent calls on one habit are serialized
+ * and its caches ({@code current_streak}, {@code longest_streak}, {@code total_completed},
+ * {@code completed_last_at}) always equal a full recomputation. In the common case a completion is
+ * a single auto-committed statement that takes the lock itself and writes only if what it was
+ * computed from is unchanged (see {@link HabitCoach.Builder#completionCacheSize}). Obtain it from
  * {@link HabitCoach#habits()}.
  */
 public final class HabitService {

@@ -1,5 +1,7 @@
 package io.habitcoach.jooq.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitcoach.core.HabitNotActiveException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.model.EntryKind;
@@ -15,8 +17,6 @@ import io.habitcoach.core.streak.Streaks;
 import io.habitcoach.jooq.Completion;
 import io.habitcoach.jooq.internal.converter.DayOfWeekSetConverter;
 import io.habitcoach.jooq.internal.converter.IsoDayOfWeekConverter;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
