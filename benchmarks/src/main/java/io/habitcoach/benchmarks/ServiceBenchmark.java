@@ -30,7 +30,8 @@ import javax.sql.DataSource;
  * The database paths' throughput and latency harness (a {@code main} that prints its figures; see
  * docs/benchmarks.md): {@code complete()} at 1, 4 and 8 threads beside a plain-JDBC baseline doing
  * the minimal work (insert the entry, update the habit's counters, commit), on habits with 10 and
- * 3,650 days of history, and the dashboard of a user with 10 habits and 5 goals.
+ * 3,650 days of history, and on an instance that remembers no habit between completions
+ * ({@code completionCacheSize(0)}); and the dashboard of a user with 10 habits and 5 goals.
  *
  * <p>Each figure is the median of {@code -Dbench.repetitions} (default 5) measurements, taken in
  * turns with the other paths at the same thread count, so that a busy moment of the machine does
