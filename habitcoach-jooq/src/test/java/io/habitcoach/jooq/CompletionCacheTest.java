@@ -109,6 +109,29 @@ class CompletionCacheTest {
     }
 
     @Test
+    void withModelWrittenEventMessagesTheNextCompletionReadsTheRewrittenMessagesFirst(DataSource dataSource) {
+        JdbcCounter counted = new JdbcCounter();
+        List<Runnable> rewrites = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HabitCoach byModel = HabitCoach.configure().dataSource(counted.wrap(dataSource)).clock(clock)
+                .personality(recorder).coachModel(prompt -> java.util.Optional.of("Rewritten: keep going."))
+                .coachEventsByModel(true).coachExecutor(rewrites::add).load();
+        clock.advance(java.time.Duration.ofMinutes(1));   // its messages are the newest
+        byModel.habits().complete(userId, habitId, TODAY.minusDays(3));
+        rewrites.forEach(Runnable::run);
+        rewrites.clear();
+        assertThat(lastTenMessages().get(0)).startsWith("Rewritten");
+        List<String> expected = lastTenMessages();
+        counted.reset();
+        byModel.habits().complete(userId, habitId, TODAY.minusDays(2));
+        // the last message was rewritten since: not a write that would fail on it, then the locked
+        // path, but a read and the write
+        assertThat(counted.statements.get()).as("statements").isEqualTo(2);
+        assertThat(counted.commits.get()).as("explicit commits").isZero();
+        assertThat(recorder.firstRecentOfLastCall).isEqualTo(expected);
+        assertCachesConsistent();
+    }
+
+    @Test
     void completionsThroughAnotherInstanceAreCountedNotOverwritten() {
         b.habits().complete(userId, habitId, TODAY.minusDays(3));
         b.habits().complete(userId, habitId, TODAY.minusDays(2));

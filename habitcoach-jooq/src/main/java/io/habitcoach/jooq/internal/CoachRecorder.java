@@ -54,6 +54,11 @@ public final class CoachRecorder {
         }
     }
 
+    /** Whether the model rewrites event messages after commit: a message's stored text may then still change. */
+    public boolean rewritesMessages() {
+        return rewrites != null;
+    }
+
     public CoachPersonalities personalities() {
         return personalities;
     }

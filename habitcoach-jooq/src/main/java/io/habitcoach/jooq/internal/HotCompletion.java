@@ -363,10 +363,17 @@ public final class HotCompletion {
             HabitState nextHabit = new HabitState(userId, newVersion, habit.status, habit.frequency, habit.name, after);
             OwnerState nextOwner = new OwnerState(owner.version, owner.zone, owner.dayStart, owner.firstDayOfWeek,
                     owner.language, owner.personality, recent, recentHash);
-            // remembered once committed: a rolled-back transaction leaves versions that never were
+            // Remembered once committed: a rolled-back transaction leaves versions that never were.
+            // When the model rewrites the message just written, the owner's last messages will have
+            // changed by the next completion: reading them then costs less than a write that fails.
+            boolean rewritten = coach.rewritesMessages();
             ctx.db().afterCommit(() -> {
                 habits.put(habitId, nextHabit);
-                owners.put(userId, nextOwner);
+                if (rewritten) {
+                    owners.invalidate(userId);
+                } else {
+                    owners.put(userId, nextOwner);
+                }
             });
         }
         return new Completion(entryId, habitId, date, EntryKind.DONE, note, now);
