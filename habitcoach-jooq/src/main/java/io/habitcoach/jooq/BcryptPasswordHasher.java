@@ -89,6 +89,24 @@ public final class BcryptPasswordHasher implements PasswordHasher {
         }
     }
 
+    /**
+     * True for a bcrypt hash of a lower cost than this hasher's (the cost is part of the hash:
+     * {@code $2a$10$...}), so that raising the cost upgrades each user's hash at their next login.
+     * A hash of a higher cost is left alone; a hash that is not bcrypt's never verified.
+     */
+    @Override
+    public boolean needsRehash(String hash) {
+        if (hash == null || hash.length() < 7 || hash.charAt(0) != '$' || hash.charAt(3) != '$'
+                || hash.charAt(6) != '$') {
+            return false;
+        }
+        try {
+            return Integer.parseInt(hash.substring(4, 6)) < cost;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The bytes bcrypt sees: the UTF-8 password, or its peppered HMAC. */
     private byte[] input(CharSequence password) {
         Objects.requireNonNull(password, "password");

@@ -58,7 +58,8 @@ public final class CredentialService {
      * the same time: each runs exactly one {@link PasswordHasher#verify}, against a dummy hash
      * when there is no real one, so the response time does not tell which emails are registered.
      * A malformed email or a password outside the length limits is an
-     * {@link InvalidInputException}.
+     * {@link InvalidInputException}. A successful login whose stored hash the hasher reports as
+     * weaker than its current settings ({@link PasswordHasher#needsRehash}) stores a new hash.
      */
     public Optional<User> authenticate(String email, CharSequence password) {
         String normalized = UserRules.email(email);
@@ -70,7 +71,30 @@ public final class CredentialService {
             hasher.verify(password, dummyHash());
             return Optional.empty();
         }
-        return hasher.verify(password, stored) ? user.map(UserRows::toUser) : Optional.empty();
+        if (!hasher.verify(password, stored)) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(stored)) {
+            rehash(user.get().getId(), stored, password);
+        }
+        return user.map(UserRows::toUser);
+    }
+
+    /**
+     * Replaces a verified hash made with weaker settings by a new one, unless the password changed
+     * meanwhile (the update names the hash it replaces). A hasher that cannot hash this password
+     * (bcrypt's 72 bytes) leaves the old hash: the login succeeded all the same.
+     */
+    private void rehash(String userId, String stored, CharSequence password) {
+        String hash;
+        try {
+            hash = hasher.hash(password);
+        } catch (InvalidInputException e) {
+            return;
+        }
+        ctx.db().tx(cfg -> DSL.using(cfg).update(USERS).set(USERS.PASSWORD, hash)
+                .where(USERS.ID.eq(userId)).and(USERS.PASSWORD.eq(stored)).and(USERS.DELETED_AT.isNull())
+                .execute());
     }
 
     private static void checkLength(CharSequence password) {

@@ -20,4 +20,13 @@ public interface PasswordHasher {
      * algorithm gives false, never an exception.
      */
     boolean verify(CharSequence password, String hash);
+
+    /**
+     * Whether {@code hash}, which just verified, was made with weaker settings than this hasher's
+     * (a lower bcrypt cost, say) and should be replaced: {@link CredentialService#authenticate}
+     * then stores a new hash of the password it was given. Default: never.
+     */
+    default boolean needsRehash(String hash) {
+        return false;
+    }
 }

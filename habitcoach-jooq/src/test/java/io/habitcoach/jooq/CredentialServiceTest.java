@@ -60,6 +60,61 @@ class CredentialServiceTest {
     }
 
     @Test
+    void raisingTheCostUpgradesAStoredHashAtItsNextLogin(DataSource dataSource) {
+        User user = newUser("cost@example.com");
+        coach.credentials().setPassword(user.id(), "correct horse battery");
+        String weak = storedHash(user.id());
+        assertThat(weak).startsWith("$2a$04$");
+        HabitCoach stronger = HabitCoach.configure().dataSource(dataSource).clock(clock)
+                .passwordHasher(new BcryptPasswordHasher(5)).load();
+
+        assertThat(stronger.credentials().authenticate("cost@example.com", "wrong horse battery")).isEmpty();
+        assertThat(storedHash(user.id())).as("a failed login changes nothing").isEqualTo(weak);
+        assertThat(stronger.credentials().authenticate("cost@example.com", "correct horse battery")).isPresent();
+        String upgraded = storedHash(user.id());
+        assertThat(upgraded).startsWith("$2a$05$");
+        assertThat(stronger.credentials().authenticate("cost@example.com", "correct horse battery")).isPresent();
+        assertThat(storedHash(user.id())).as("upgraded once").isEqualTo(upgraded);
+
+        HabitCoach weaker = HabitCoach.configure().dataSource(dataSource).clock(clock)
+                .passwordHasher(new BcryptPasswordHasher(4)).load();
+        assertThat(weaker.credentials().authenticate("cost@example.com", "correct horse battery")).isPresent();
+        assertThat(storedHash(user.id())).as("a stronger hash is left alone").isEqualTo(upgraded);
+        assertThat(new BcryptPasswordHasher(5).needsRehash("not a hash")).isFalse();
+        assertThat(new BcryptPasswordHasher(5).needsRehash(VECTOR_HASH)).isFalse();
+        assertThat(new BcryptPasswordHasher(7).needsRehash(VECTOR_HASH)).isTrue();
+    }
+
+    @Test
+    void aPasswordChangedWhileTheOldOneIsRehashedWins(DataSource dataSource) {
+        User user = newUser("race@example.com");
+        coach.credentials().setPassword(user.id(), "old password one");
+        BcryptPasswordHasher cost5 = new BcryptPasswordHasher(5);
+        PasswordHasher racing = new PasswordHasher() {
+            @Override
+            public String hash(CharSequence password) {
+                // while the login makes the new hash, the user sets another password elsewhere
+                coach.credentials().setPassword(user.id(), "new password two");
+                return cost5.hash(password);
+            }
+
+            @Override
+            public boolean verify(CharSequence password, String hash) {
+                return cost5.verify(password, hash);
+            }
+
+            @Override
+            public boolean needsRehash(String hash) {
+                return cost5.needsRehash(hash);
+            }
+        };
+        HabitCoach stronger = HabitCoach.configure().dataSource(dataSource).clock(clock).passwordHasher(racing).load();
+        assertThat(stronger.credentials().authenticate("race@example.com", "old password one")).isPresent();
+        assertThat(coach.credentials().authenticate("race@example.com", "new password two")).isPresent();
+        assertThat(coach.credentials().authenticate("race@example.com", "old password one")).isEmpty();
+    }
+
+    @Test
     void aSeedBcryptHashStillLogsIn() {
         User user = coach.users().create(NewUser.builder().email("seed@example.com").passwordHash(VECTOR_HASH).build());
 
