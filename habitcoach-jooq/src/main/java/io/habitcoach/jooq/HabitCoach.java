@@ -330,7 +330,7 @@ public final class HabitCoach {
          * SQL statement that writes only if the habit, its owner and the owner's last coach messages
          * are unchanged since, as the statement itself checks (their row versions and a hash); when
          * they changed, or the habit is not remembered, the call locks the habit and reads it first.
-         * A habit is remembered for at most a week; an owner takes a few KB (the last ten coach
+         * A habit is remembered for at most 30 days; an owner takes a few KB (the last ten coach
          * messages). See {@code docs/benchmarks.md}, "Services".
          */
         public Builder completionCacheSize(int habits) {

@@ -132,6 +132,22 @@ class CompletionCacheTest {
     }
 
     @Test
+    void aHabitIsRememberedForThirtyDaysOfTheInjectedClock() {
+        clock.advance(java.time.Duration.ofDays(29));
+        counter.reset();
+        a.habits().complete(userId, habitId, TODAY.plusDays(29));
+        assertThat(counter.statements.get()).as("remembered").isEqualTo(1);
+        clock.advance(java.time.Duration.ofDays(30).plusMinutes(1));
+        LocalDate today = TODAY.plusDays(59);
+        counter.reset();
+        a.habits().complete(userId, habitId, today);
+        assertThat(counter.statements.get()).as("forgotten after 30 days: read, then write").isEqualTo(2);
+        counter.reset();
+        a.habits().complete(userId, habitId, today.minusDays(1));
+        assertThat(counter.statements.get()).as("remembered again").isEqualTo(1);
+    }
+
+    @Test
     void completionsThroughAnotherInstanceAreCountedNotOverwritten() {
         b.habits().complete(userId, habitId, TODAY.minusDays(3));
         b.habits().complete(userId, habitId, TODAY.minusDays(2));

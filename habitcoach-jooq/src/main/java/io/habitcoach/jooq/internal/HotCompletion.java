@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -130,7 +131,7 @@ public final class HotCompletion {
             "\n              ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING");
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final Duration REMEMBERED_FOR = Duration.ofDays(7);
+    private static final Duration REMEMBERED_FOR = Duration.ofDays(30);
     private static final DayOfWeekSetConverter DAYS = new DayOfWeekSetConverter();
     private static final IsoDayOfWeekConverter FIRST_DAY = new IsoDayOfWeekConverter();
 
@@ -144,16 +145,18 @@ public final class HotCompletion {
     public HotCompletion(Context ctx, CoachRecorder coach, int cacheSize) {
         this.ctx = ctx;
         this.coach = coach;
-        this.habits = cacheSize == 0 ? null : cache(cacheSize);
-        this.owners = cacheSize == 0 ? null : cache(cacheSize);
+        this.habits = cacheSize == 0 ? null : cache(cacheSize, ctx.clock());
+        this.owners = cacheSize == 0 ? null : cache(cacheSize, ctx.clock());
     }
 
-    private static <V> Cache<String, V> cache(int size) {
+    private static <V> Cache<String, V> cache(int size, Clock clock) {
         // Maintenance on the calling threads: a library starts no work of its own on the common pool.
-        // Entries expire after a week: a remembered row version is a 32-bit transaction id, which the
-        // server hands out again only after some four billion transactions (7,000 a second for a week).
-        return Caffeine.newBuilder().maximumSize(size).expireAfterWrite(REMEMBERED_FOR).executor(Runnable::run)
-                .build();
+        // Entries expire after 30 days (by the injected clock): a remembered row version is a 32-bit
+        // transaction id, which the server hands out again only after some four billion transactions
+        // (1,650 a second for those 30 days), and even then the row would have to be written by that
+        // very transaction to pass for unchanged. Staleness itself needs no expiry: the write checks.
+        return Caffeine.newBuilder().maximumSize(size).expireAfterWrite(REMEMBERED_FOR)
+                .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
     }
 
     /** The habit row as the rules read it, and its version. */
