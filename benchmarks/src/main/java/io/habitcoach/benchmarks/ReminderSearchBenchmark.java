@@ -83,6 +83,10 @@ public final class ReminderSearchBenchmark {
             time("search, user with 40 habits + 10 goals", CALLS,
                     i -> search.search(heavy, queries[i % queries.length]).size());
             time("search, any user, prefix \"habit\"", CALLS, i -> search.search("u" + (1 + i * 97 % users), "habit").size());
+            // nothing matches exactly: the trigram fallback reads every row of the user
+            String[] typos = {"leitrua", "meditcao", "corrrida"};
+            time("search, user with 40 habits + 10 goals, typos", CALLS,
+                    i -> search.search(heavy, typos[i % typos.length]).size());
             serverSide(dataSource, DAY.plus(Duration.ofHours(10)).plus(Duration.ofMinutes(7)), "a quiet minute:", 50);
             serverSide(dataSource, DAY.plus(Duration.ofHours(10)), "a busy minute:", 50);
             explain(dataSource, DAY.plus(Duration.ofHours(10)).plus(Duration.ofMinutes(7)), "a quiet minute",

@@ -9,10 +9,14 @@ package io.habitcoach.jooq;
  * @param title   the habit's name, or the goal's or subtask's title
  * @param snippet the start of the description (at most {@value SearchService#SNIPPET_LENGTH}
  *                characters, cut at a word), or {@code null} when there is none
- * @param rank    PostgreSQL's {@code ts_rank}: higher is better; a match in the title weighs more than
- *                one in the description. Only comparable within one result list.
+ * @param rank    higher is better, only comparable within one result list: PostgreSQL's
+ *                {@code ts_rank}, where a match in the title weighs more than one in the description;
+ *                for an approximate hit, how close the text comes to the farthest word (0.5 to 1)
+ * @param approximate whether the hit was found by typo tolerance: no row matched every word, and
+ *                this one comes close to each (a result list is all exact or all approximate)
  */
-public record SearchHit(Kind kind, String id, String goalId, String title, String snippet, double rank) {
+public record SearchHit(Kind kind, String id, String goalId, String title, String snippet, double rank,
+        boolean approximate) {
 
     /** The kind of row a hit is. */
     public enum Kind {

@@ -51,7 +51,8 @@ public final class SearchService {
 
     /**
      * The user's best {@code limit} matches for {@code text}, best first; empty when the text holds no
-     * word (only punctuation, say).
+     * word (only punctuation, say). When no row matches every word, the rows that come within a
+     * typo of each word are returned instead, marked {@link SearchHit#approximate()}.
      *
      * @throws NotFoundException     for an unknown or deleted user
      * @throws InvalidInputException for a null or too long text, or a limit outside 1..{@value #MAX_LIMIT}
@@ -75,7 +76,8 @@ public final class SearchService {
             if (kind != null) {
                 hits.add(new SearchHit(SearchHit.Kind.valueOf(kind), r.get("id", String.class),
                         r.get("goal_id", String.class), r.get("title", String.class),
-                        snippet(r.get("description", String.class)), r.get("rank", Double.class)));
+                        snippet(r.get("description", String.class)), r.get("rank", Double.class),
+                        Boolean.TRUE.equals(r.get("approximate", Boolean.class))));
             }
         }
         return hits;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.schedule.Frequency;
+import io.habitcoach.jooq.internal.SearchSql;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
 import io.habitcoach.testkit.MutableClock;
 import java.util.ArrayList;
@@ -135,11 +136,15 @@ class SearchServiceTest {
         assertThat(titles(bob, "book")).containsExactly("Read books");
         String eva = user("es");
         habit(eva, "Corrida", null);
-        assertThat(titles(eva, "corridas")).isEmpty();
-        assertThat(titles(eva, "corr")).containsExactly("Corrida");
+        // not stemmed for Spanish: found only as a near miss
+        assertThat(coach.search().search(eva, "corridas")).singleElement()
+                .satisfies(h -> assertThat(h.approximate()).isTrue());
+        assertThat(coach.search().search(eva, "corr")).singleElement()
+                .satisfies(h -> assertThat(h.approximate()).isFalse());
         // the language is read on every search
         coach.users().update(eva, UserUpdate.builder().language("pt-BR").build());
-        assertThat(titles(eva, "corridas")).containsExactly("Corrida");
+        assertThat(coach.search().search(eva, "corridas")).singleElement()
+                .satisfies(h -> assertThat(h.approximate()).isFalse());
     }
 
     @Test
@@ -157,6 +162,48 @@ class SearchServiceTest {
         coach.users().delete(ana);
         assertThatThrownBy(() -> coach.search().search(ana, "corr")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> coach.search().search(ana, "")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aTypoFindsTheRowWhenNothingMatchesExactly() {
+        String eva = user("es");   // no stemming: what matches exactly is plain to see
+        habit(eva, "Corrida matinal", "5 km no parque");
+        habit(eva, "Corridda", "a name with a typo of its own");
+        habit(eva, "Leitura", null);
+        coach.goals().create(eva, NewGoal.builder().title("Maratona").subtask("Treino de pilates").build());
+        String bob = user("en");
+        habit(bob, "Running", null);
+
+        statements.clear();
+        List<SearchHit> hits = coach.search().search(eva, "corrrida");
+        assertThat(statements).as("still one statement").hasSize(1);
+        assertThat(hits).extracting(SearchHit::title).containsExactlyInAnyOrder("Corrida matinal", "Corridda");
+        assertThat(hits).allSatisfy(h -> {
+            assertThat(h.approximate()).isTrue();
+            assertThat(h.rank()).isBetween(SearchSql.TYPO_CLOSENESS, 1.0);
+        });
+        assertThat(titles(eva, "corida")).contains("Corrida matinal");               // a letter left out
+        assertThat(titles(eva, "leitrua")).containsExactly("Leitura");                // letters swapped
+        assertThat(titles(eva, "pilatos")).containsExactly("Treino de pilates");      // subtasks too
+        assertThat(titles(eva, "parqe")).containsExactly("Corrida matinal");          // descriptions too
+        assertThat(titles(bob, "rnning")).containsExactly("Running");
+        // an exact match hides the near misses: "Corridda" is not added to "Corrida matinal"
+        assertThat(coach.search().search(eva, "corrida")).singleElement().satisfies(h -> {
+            assertThat(h.title()).isEqualTo("Corrida matinal");
+            assertThat(h.approximate()).isFalse();
+        });
+        assertThat(coach.search().search(eva, "maraton")).singleElement()
+                .satisfies(h -> assertThat(h.approximate()).isFalse());              // a prefix is exact
+        // every word must come close, in the same row; a word under four letters must start a word
+        assertThat(titles(eva, "corrrida parqe")).containsExactly("Corrida matinal");
+        assertThat(titles(eva, "corrrida km")).containsExactly("Corrida matinal");
+        assertThat(titles(eva, "corrrida leitrua")).isEmpty();
+        assertThat(titles(eva, "corrrida xy")).isEmpty();
+        assertThat(titles(eva, "lia")).isEmpty();                                     // too short to be a typo
+        assertThat(titles(eva, "yoga")).isEmpty();
+        // never another user's rows
+        assertThat(titles(bob, "corrrida")).isEmpty();
+        assertThat(titles(eva, "rnning")).isEmpty();
     }
 
     @Test
