@@ -213,7 +213,8 @@ class SearchServiceTest {
         habit(ana, "Leitura", null);
         List<String> hostile = List.of("a & !b", "'", "''", ":*", "corr:*", "!", "&", "|", "(", ")", "<->", "<2>",
                 "\\", "\\'", "'corr'", "corr' | 'leit", "'; DROP TABLE habits; --", "%", "_", "*", "a:b",
-                "\u02BC", "\u02BCcorr\u02BC", "\u2019", "\u00BD", "\u0000", "corr\u0000", "😀", "e", "de",
+                "\u02BC", "\u02BCcorr\u02BC", "\u2019", "\u00BD", "\u2474", "\u249C", "\u2474 corrrida",
+                "\u00BD \u2474 \u249C xy", "\u0000", "corr\u0000", "😀", "e", "de",
                 " ".repeat(200), "x".repeat(200), "a ".repeat(100), "\uD800");
         for (String text : hostile) {
             assertThatCode(() -> coach.search().search(ana, text)).as(text).doesNotThrowAnyException();

@@ -57,8 +57,8 @@ public final class SearchSql {
               -- Only when nothing matches exactly: rows close to every word, a typo's worth away. A
               -- word of four letters or more counts by its trigram similarity to the closest stretch
               -- of the row's text; a shorter one, too short for trigrams to tell a typo from chance,
-              -- must start a word of it (words are runs of letters and digits: no regex syntax). No
-              -- closeness at all when every word is that short.
+              -- must start a word of it (found by position, not by a pattern built from user text).
+              -- No closeness at all when every word is that short.
               SELECT x.kind, x.id, x.goal_id, x.title, x.description, CAST(c.closeness AS float8) AS rank
               FROM owner o
               CROSS JOIN LATERAL (
@@ -72,11 +72,12 @@ public final class SearchSql {
               CROSS JOIN LATERAL (
                 SELECT CASE WHEN bool_or(char_length(w.word) >= 4) THEN
                          min(CASE WHEN char_length(w.word) >= 4 THEN habitcoach_word_similarity(w.word, t.text)
-                                  WHEN t.text ~ ('\\m' || w.word) THEN 1
+                                  WHEN strpos(t.words, ' ' || w.word) > 0 THEN 1
                                   ELSE 0 END) END AS closeness
                 FROM unnest(o.folded) AS w(word),
-                     (SELECT lower(habitcoach_unaccent(coalesce(x.title, '') || ' ' || coalesce(x.description, '')))
-                        AS text) t
+                     (SELECT f.text, ' ' || regexp_replace(f.text, '[^[:alnum:]]+', ' ', 'g') AS words
+                      FROM (SELECT lower(habitcoach_unaccent(coalesce(x.title, '') || ' ' || coalesce(x.description, '')))
+                              AS text) f) t
               ) c
               WHERE NOT EXISTS (SELECT 1 FROM exact) AND c.closeness >= %s
               ORDER BY rank DESC, x.title, x.id
