@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -39,12 +38,7 @@ class AnalyticsServiceTest {
     @BeforeEach
     void setUp(DataSource dataSource) {
         coach = HabitCoach.configure().dataSource(dataSource).clock(clock)
-                .executeListener(new ExecuteListener() {
-                    @Override
-                    public void executeStart(ExecuteContext ctx) {
-                        statements.incrementAndGet();
-                    }
-                })
+                .executeListener(ExecuteListener.onExecuteStart(ctx -> statements.incrementAndGet()))
                 .load();
         sql = DSL.using(dataSource, SQLDialect.POSTGRES);
         userId = newUser();

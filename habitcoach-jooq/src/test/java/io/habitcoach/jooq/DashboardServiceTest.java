@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,7 @@ class DashboardServiceTest {
     @BeforeEach
     void setUp(DataSource dataSource) {
         coach = HabitCoach.configure().dataSource(dataSource).clock(clock)
-                .executeListener(new ExecuteListener() {
-                    @Override
-                    public void executeStart(ExecuteContext ctx) {
-                        statements.add(ctx.sql());
-                    }
-                }).load();
+                .executeListener(ExecuteListener.onExecuteStart(ctx -> statements.add(ctx.sql()))).load();
         userId = coach.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com").build()).id();
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -34,12 +33,7 @@ class SearchServiceTest {
     @BeforeEach
     void setUp(DataSource dataSource) {
         coach = HabitCoach.configure().dataSource(dataSource).clock(clock)
-                .executeListener(new ExecuteListener() {
-                    @Override
-                    public void executeStart(ExecuteContext ctx) {
-                        statements.add(ctx.sql());
-                    }
-                }).load();
+                .executeListener(ExecuteListener.onExecuteStart(ctx -> statements.add(ctx.sql()))).load();
         dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 
