@@ -18,6 +18,7 @@ import static io.habitcoach.ai.internal.Slot.WEEKLY;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_BEST;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_EMPTY;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_FOCUS;
+import static io.habitcoach.ai.internal.Slot.WEEKLY_NONE;
 
 /** The General: a drill sergeant. Strict, firm, energetic; never insulting, never cruel. */
 public final class GeneralPhrases {
@@ -80,6 +81,10 @@ public final class GeneralPhrases {
                     "Debrief: {rate} completion this week, {done} of {scheduled}.",
                     "This week you carried out {done} of {planned}: {rate}.",
                     "Status report: {rate} this week, {done} of {scheduled} completed.")
+            .add(WEEKLY_NONE,
+                    "Weekly report, soldier: {done} of {planned} done; no shame, we regroup and march next week.",
+                    "Debrief: {rate} this week, {done} of {scheduled}; a setback, not a defeat, and next week we start over.",
+                    "Nothing on the board this week out of {planned}, recruit; pick one habit and hit it next week.")
             .add(WEEKLY_EMPTY,
                     "Nothing was scheduled this week, soldier; rest is part of training. Set your orders for next week.",
                     "Quiet week: no check-ins on the schedule. Pick a habit and report for duty next week.",
@@ -145,9 +150,9 @@ public final class GeneralPhrases {
                     "A sequência de {previous} no hábito {habit} acabou, recruta; sem desculpas e sem culpa, reagrupamos e marchamos de novo.",
                     "{previous} de sequência no hábito {habit}, e um tropeço {period}; você sabe como se faz, soldado: entre em forma e recomece.")
             .add(MISSED,
-                    "O hábito {habit} ficou para trás {period}, soldado. Isso é um revés, não uma derrota; de volta à formação com {habit}.",
-                    "Atenção: o hábito {habit} escapou {period}. Entre em forma e cumpra {habit} na próxima; eu sei que você consegue.",
-                    "O hábito {habit} não aconteceu {period}, recruta; sem culpa, só ordens: cumpra {habit} na próxima chamada.")
+                    "O hábito {habit} ficou para trás {period}, soldado. Isso é um revés, não uma derrota; de volta à formação no hábito {habit}.",
+                    "Atenção: o hábito {habit} escapou {period}. Entre em forma e não deixe o hábito {habit} escapar de novo; eu sei que você consegue.",
+                    "O hábito {habit} não aconteceu {period}, recruta; sem culpa, só ordens: cumpra-o na próxima chamada.")
             .add(GOAL,
                     "Meta {goal}: missão cumprida, e trabalho exemplar, soldado!",
                     "A meta {goal} está concluída, recruta; objetivo conquistado, e o próximo já espera por você.",
@@ -165,6 +170,10 @@ public final class GeneralPhrases {
                     "Balanço: {rate} de cumprimento nesta semana, {done} de {scheduled}.",
                     "Nesta semana você executou {done} de {planned}: {rate}.",
                     "Situação: {rate} nesta semana; de {planned}, você cumpriu {done}.")
+            .add(WEEKLY_NONE,
+                    "Relatório semanal, soldado: você cumpriu {done} de {planned}; sem culpa, reagrupamos e marchamos na próxima semana.",
+                    "Balanço: {rate} nesta semana, {done} de {scheduled}; é um revés, não uma derrota, e na próxima semana recomeçamos.",
+                    "Quadro vazio nesta semana: {done} de {planned}, recruta; escolha um hábito e cumpra-o na próxima semana.")
             .add(WEEKLY_EMPTY,
                     "Nada estava agendado nesta semana, soldado; descanso faz parte do treino. Defina suas ordens para a próxima semana.",
                     "Semana tranquila: nenhum registro na agenda. Escolha um hábito e apresente-se para o serviço na próxima semana.",

@@ -18,6 +18,7 @@ import static io.habitcoach.ai.internal.Slot.WEEKLY;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_BEST;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_EMPTY;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_FOCUS;
+import static io.habitcoach.ai.internal.Slot.WEEKLY_NONE;
 
 /** The Mentor: warm, reflective, asks gentle questions and suggests a small next step. */
 public final class MentorPhrases {
@@ -81,6 +82,10 @@ public final class MentorPhrases {
                     "This week you completed {rate} of what you planned, {done} of {scheduled}.",
                     "Your week in review: {done} of {scheduled}, which is {rate}.",
                     "You kept {done} of {planned} this week, {rate} of your plan.")
+            .add(WEEKLY_NONE,
+                    "This week, none of your {planned} happened, and that's okay; what got in the way?",
+                    "Looking back at this week, {done} of {scheduled} got done; weeks like this are part of the journey, so what would make the next one lighter?",
+                    "{rate} of your plan this week, {done} of {planned}; be gentle with yourself and start small next week.")
             .add(WEEKLY_EMPTY,
                     "Nothing was scheduled this week, and rest matters too. What would you like the coming week to hold?",
                     "A quiet week with no check-ins planned. Whenever you like, choose a habit that fits your life right now.",
@@ -149,8 +154,8 @@ public final class MentorPhrases {
                     "Depois de uma sequência de {previous} no hábito {habit}, o que atrapalhou {period}? Seja o que for, o hábito {habit} continua aí para você retomar.")
             .add(MISSED,
                     "O hábito {habit} não aconteceu {period}, e tudo bem; o que atrapalhou, e o que poderia facilitar da próxima vez?",
-                    "Não cumprir o hábito {habit} {period} faz parte do aprendizado, não é um veredito; tente uma versão menor de {habit} da próxima vez.",
-                    "Se o hábito {habit} ficou de fora {period}, pegue leve com você; o próximo passo é simplesmente recomeçar com {habit}.")
+                    "Não cumprir o hábito {habit} {period} faz parte do aprendizado, não é um veredito; da próxima vez, tente uma versão menor do hábito {habit}.",
+                    "Se o hábito {habit} ficou de fora {period}, pegue leve com você; o próximo passo é simplesmente recomeçar.")
             .add(GOAL,
                     "Você concluiu a meta {goal}; tire um momento para aproveitar o que conquistou.",
                     "A meta {goal} está concluída, parabéns; o que você aprendeu no caminho e quer levar adiante?",
@@ -168,6 +173,10 @@ public final class MentorPhrases {
                     "Nesta semana você cumpriu {rate} do que planejou, {done} de {scheduled}.",
                     "Sua semana em resumo: {done} de {scheduled}, ou seja, {rate}.",
                     "Você manteve {done} de {planned} nesta semana, {rate} do seu plano.")
+            .add(WEEKLY_NONE,
+                    "Nesta semana ficou em {done} de {scheduled}, e tudo bem; o que atrapalhou?",
+                    "Olhando para esta semana, {done} de {planned}; semanas assim fazem parte da jornada, então o que deixaria a próxima mais leve?",
+                    "{rate} do seu plano nesta semana, {done} de {scheduled}; pegue leve com você e comece pequeno na próxima semana.")
             .add(WEEKLY_EMPTY,
                     "Nada estava agendado nesta semana, e descansar também importa. O que você gostaria que a próxima semana trouxesse?",
                     "Uma semana tranquila, sem registros previstos. Quando quiser, escolha um hábito que caiba na sua vida agora.",

@@ -34,6 +34,8 @@ public enum Slot {
     /** {@code done} and {@code scheduled} are bare numbers; {@code planned} is "5 planned check-ins". */
     WEEKLY(Set.of("done", "scheduled", "planned", "rate"),
             List.of(Set.of("done"), Set.of("scheduled", "planned"), Set.of("rate"))),
+    /** Something was scheduled and nothing was done: a gentle word instead of a cold "0 of 7, 0%". */
+    WEEKLY_NONE(Set.of("done", "scheduled", "planned", "rate"), List.of(Set.of("scheduled", "planned"))),
     WEEKLY_EMPTY(Set.of(), List.of()),
     WEEKLY_BEST(Set.of("best", "bestOn"), List.of(Set.of("best", "bestOn"))),
     WEEKLY_FOCUS(Set.of("focus"), List.of(Set.of("focus"))),

@@ -142,7 +142,7 @@ public final class TemplateCoach {
         values.put("scheduled", Integer.toString(e.scheduled()));
         values.put("planned", language.planned(e.scheduled()));
         values.put("rate", language.percent(e.completionRatePercent()));
-        slots.add(Slot.WEEKLY);
+        slots.add(e.done() == 0 ? Slot.WEEKLY_NONE : Slot.WEEKLY);
         if (e.bestWeekday() != null) {
             values.put("best", language.weekday(e.bestWeekday()));
             values.put("bestOn", language.onWeekday(e.bestWeekday()));

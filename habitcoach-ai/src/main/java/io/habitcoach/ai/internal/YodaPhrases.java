@@ -18,6 +18,7 @@ import static io.habitcoach.ai.internal.Slot.WEEKLY;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_BEST;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_EMPTY;
 import static io.habitcoach.ai.internal.Slot.WEEKLY_FOCUS;
+import static io.habitcoach.ai.internal.Slot.WEEKLY_NONE;
 
 /** Master Yoda: calm, playful, inverted syntax. Encourages; never mocks. */
 public final class YodaPhrases {
@@ -81,6 +82,10 @@ public final class YodaPhrases {
                     "{rate} of your plan, kept it you have: {done} of {scheduled}.",
                     "Looked at your week, I have: {done} of {scheduled} done, and {rate} the rate is.",
                     "Hmm, {rate} this week it was; {done} of {planned}, completed you have.")
+            .add(WEEKLY_NONE,
+                    "Hmm, of {planned} this week, done none were; a lesson, not a defeat, this is.",
+                    "None of your {planned} this week kept you have; small, the next step must be.",
+                    "This week, {done} of {scheduled} it was; judge yourself you must not, and begin small you will.")
             .add(WEEKLY_EMPTY,
                     "Nothing scheduled this week, there was; rest, sometimes the path is. Ready for the next week, be.",
                     "A quiet week this was, with nothing planned. Choose a habit for the week ahead, you may.",
@@ -130,7 +135,7 @@ public final class YodaPhrases {
                     "De novo o hábito {habit} você cumpriu; sequência de {streak} e {total} no total, forte nele você fica.",
                     "Intacta, sua sequência de {streak} no hábito {habit} está; {total} até agora, orgulhoso de você eu estou.")
             .add(COMPLETE_TOMORROW,
-                    "Sequência de {streak} no hábito {habit}, você tem, e {total} ao todo; amanhã, continuar você deve.",
+                    "Sequência de {streak} no hábito {habit}, você tem; {total} ao todo já são, e amanhã continuar você deve.",
                     "Hmm, {streak} de sequência no hábito {habit}, e {total} no total; amanhã, o próximo passo esperando está.",
                     "De novo cumprido, o hábito {habit} foi: sequência de {streak}, {total} até agora; amanhã, de volta você estará.")
             .add(COMPLETE_NO_STREAK,
@@ -146,11 +151,11 @@ public final class YodaPhrases {
                     "Interrompida {period}, sua sequência de {previous} no hábito {habit} foi; o caminho, porém, interrompido não está.",
                     "Hmm, {previous} durou sua sequência no hábito {habit}; quebrou-se {period}, mas maior a próxima pode ser.",
                     "Da sua sequência de {previous} no hábito {habit}, lembrar você deve; um tropeço {period} não a apaga.",
-                    "Uma sequência de {previous} no hábito {habit} você construiu; terminou {period}, mas sua essa força ainda é.")
+                    "Uma sequência de {previous} no hábito {habit} você construiu; terminou {period}, mas a força dela, sua ainda é.")
             .add(MISSED,
                     "Ficou para trás {period}, o hábito {habit}; a todo Jedi, isso acontece. Tentar de novo o hábito {habit}, você pode.",
-                    "Hmm, {period} o hábito {habit} não aconteceu; julgar-se, você não deve. Pequeno, o próximo passo com {habit} é.",
-                    "Escapou {period}, o hábito {habit}; uma lição, não uma derrota, isto é. Tentar {habit} de novo você vai, e forte ficará.")
+                    "Hmm, {period} o hábito {habit} não aconteceu; julgar-se, você não deve. Pequeno, o próximo passo no hábito {habit} é.",
+                    "Escapou {period}, o hábito {habit}; uma lição, não uma derrota, isto é. Tentar o hábito {habit} de novo você vai, e forte ficará.")
             .add(GOAL,
                     "Alcançada, a meta {goal} está; orgulhosa de você, a Força está!",
                     "Concluída, a meta {goal} agora está; muito neste caminho você aprendeu, e uma nova meta escolher você pode.",
@@ -168,6 +173,10 @@ public final class YodaPhrases {
                     "{rate} do seu plano, você cumpriu: {done} de {scheduled}.",
                     "Sua semana, revisada está: {done} de {scheduled}, e {rate} a taxa é.",
                     "Hmm, {rate} nesta semana foi; {done} de {planned}, você cumpriu.")
+            .add(WEEKLY_NONE,
+                    "Hmm, de {planned} nesta semana, nenhum cumprido foi; uma lição, não uma derrota, isto é.",
+                    "Nesta semana, {done} de {planned} você cumpriu; julgar-se, você não deve, e com pouco recomeçar você vai.",
+                    "Em branco, esta semana ficou: {done} de {scheduled}; uma semana nova, porém, logo vem.")
             .add(WEEKLY_EMPTY,
                     "Nada agendado nesta semana havia; descansar, às vezes o caminho é. Para a próxima semana, preparar-se você deve.",
                     "Tranquila esta semana foi, sem nada planejado. Um hábito para a semana que vem, escolher você pode.",
