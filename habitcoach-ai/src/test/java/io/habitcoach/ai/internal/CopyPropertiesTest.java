@@ -57,7 +57,7 @@ class CopyPropertiesTest {
         assertThat(broken).as(String.join("\n", broken)).isEmpty();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 120)
     void completions(@ForAll("names") String name, @ForAll @IntRange(min = 0, max = 400) int streak,
                      @ForAll @IntRange(min = 0, max = 50) int extra, @ForAll("units") StreakUnit unit,
                      @ForAll("dueTomorrow") Boolean dueTomorrow) {
@@ -65,7 +65,7 @@ class CopyPropertiesTest {
         check(new HabitCompleted(name, LocalDate.of(2025, 3, 4), streak, streak + extra, total, unit, dueTomorrow));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void milestonesAndMisses(@ForAll("names") String name, @ForAll @IntRange(min = 0, max = 400) int streak,
                              @ForAll("units") StreakUnit unit, @ForAll @IntRange(min = 0, max = 6) int weekday) {
         LocalDate day = LocalDate.of(2025, 3, 3).plusDays(weekday);
@@ -73,13 +73,13 @@ class CopyPropertiesTest {
         check(new StreakMilestone(name, unit.milestones().get(streak % unit.milestones().size()), unit));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void goals(@ForAll("names") String title, @ForAll @IntRange(min = 0, max = 40) int steps,
                @ForAll @IntRange(min = -1, max = 400) int days) {
         check(new GoalCompleted(title, steps, days < 0 ? null : days));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 120)
     void weeks(@ForAll @IntRange(min = 0, max = 300) int scheduled, @ForAll @IntRange(min = 0, max = 300) int done,
                @ForAll("names") String focus, @ForAll @IntRange(min = 0, max = 7) int best) {
         int d = Math.min(done, scheduled);
@@ -89,7 +89,7 @@ class CopyPropertiesTest {
                 : List.of(new WeeklyAnalysis.HabitLine(focus, d / 2, Math.max(1, scheduled), 0, StreakUnit.DAYS))));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void chats(@ForAll("snapshots") List<HabitSnapshot> habits) {
         check(new ChatReply("Como estou indo?", habits));
     }
