@@ -3,7 +3,9 @@ package io.habitcoach.core.streak;
 import io.habitcoach.core.schedule.Frequency;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,6 +37,48 @@ public final class HabitStrength {
     /** The strength as of {@code today} of a habit with done dates only. */
     public static double score(Frequency frequency, Collection<LocalDate> doneDates, LocalDate today) {
         return score(HabitHistory.of(frequency, doneDates), today);
+    }
+
+    /**
+     * The strength on each day from {@code from} to {@code to}: for each day, exactly
+     * {@link #score(HabitHistory, LocalDate)} as of that day over the entries up to that day, the
+     * number the habit showed then (a chart of the score over time).
+     *
+     * @throws io.habitcoach.core.InvalidInputException for a reversed range or one longer than
+     *         {@link HabitCalendar#MAX_DAYS} days
+     */
+    public static List<DailyScore> series(HabitHistory history, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(history, "history");
+        HabitCalendar.checkRange(from, to);
+        List<DailyScore> scores = new ArrayList<>();
+        List<LocalDate> done = history.doneDates();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            scores.add(new DailyScore(day, score(through(history, done, day), day)));
+        }
+        return List.copyOf(scores);
+    }
+
+    /** The history as it stood on {@code day}: later done dates are not yet there. */
+    static HabitHistory through(HabitHistory history, List<LocalDate> doneDates, LocalDate day) {
+        if (doneDates.isEmpty() || !doneDates.get(doneDates.size() - 1).isAfter(day)) {
+            return history;
+        }
+        HabitHistory.Builder builder = HabitHistory.builder(history.schedule()).skipped(history.skippedDates())
+                .pauses(history.pauses());
+        history.startDate().ifPresent(builder::startDate);
+        for (LocalDate date : doneDates) {
+            if (!date.isAfter(day)) {
+                builder.done(date);
+            }
+        }
+        return builder.build();
+    }
+
+    /** The strength score in [0, 1] on one day. */
+    public record DailyScore(LocalDate date, double score) {
+        public DailyScore {
+            Objects.requireNonNull(date, "date");
+        }
     }
 
     /** The strength as of {@code today}, with skipped days and pauses. */

@@ -84,12 +84,18 @@ public record WeeklyReport(
 
         int streakAtEnd = streakWhenClosed(history, week, today);
         int streakBefore = streakWhenClosed(history, week.previous(), today);
-        Counts counts = perWeek
-                ? perWeek(history, ((Frequency.TimesPerWeek) schedule.frequency()).times(), week, today)
-                : perDay(history, week, today);
+        Counts counts = counts(history, week, today);
         return new WeeklyReport(week, schedule.frequency().type(), counts.scheduled, counts.done, counts.skipped,
                 counts.missed, counts.pending, counts.extra, counts.rate, streakAtEnd, streakAtEnd - streakBefore,
                 counts.days);
+    }
+
+    /** The week's days and counts, without the streaks: what {@link HabitCalendar} draws. */
+    static Counts counts(HabitHistory history, CalendarWeek week, LocalDate today) {
+        Schedule schedule = history.schedule();
+        return schedule.frequency() instanceof Frequency.TimesPerWeek perWeek
+                ? perWeek(history, perWeek.times(), week, today)
+                : perDay(history, week, today);
     }
 
     /** The current streak once the week closed, over the entries up to its end; as of today if still open. */
@@ -179,7 +185,7 @@ public record WeeklyReport(
         return counts;
     }
 
-    private static final class Counts {
+    static final class Counts {
         int scheduled;
         int done;
         int skipped;

@@ -108,6 +108,27 @@ public final class ChatService {
         });
     }
 
+    /**
+     * The coach's latest event messages to the user, newest first: at most {@code limit} (1 to 100),
+     * all of them or those about one habit ({@code habitId} null for all). Chat replies are in
+     * {@link #messages(String, String)}.
+     */
+    public List<CoachNote> coachMessages(String userId, String habitId, int limit) {
+        InvalidInputException.require(limit >= 1 && limit <= 100, "limit", "1 to 100, got " + limit);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            var condition = AI_MESSAGES.USER_ID.eq(userId).and(AI_MESSAGES.MESSAGE_TYPE.ne(io.habitcoach.core.coach.CoachEventType.CHAT));
+            if (habitId != null) {
+                condition = condition.and(AI_MESSAGES.HABIT_ID.eq(habitId));
+            }
+            return dsl.selectFrom(AI_MESSAGES).where(condition)
+                    .orderBy(AI_MESSAGES.CREATED_AT.desc(), AI_MESSAGES.ID.desc()).limit(limit)
+                    .fetch(m -> new CoachNote(m.getId(), m.getMessageType(), m.getMessage(), m.getPersonality(),
+                            "model".equals(m.getSource()), m.getHabitId(), m.getGoalId(), m.getCreatedAt()));
+        });
+    }
+
     /** Archives the conversation: it keeps its messages and accepts no new ones. */
     public Conversation archive(String userId, String conversationId) {
         return ctx.db().tx(cfg -> {

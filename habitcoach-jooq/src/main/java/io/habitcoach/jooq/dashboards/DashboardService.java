@@ -41,6 +41,9 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
+import io.habitcoach.core.streak.HabitCalendar;
+import io.habitcoach.jooq.habits.internal.HabitPictures;
+import java.util.Map;
 
 /**
  * The reads a home screen makes on every visit, each one SQL statement (one round trip), however
@@ -49,10 +52,12 @@ import org.jooq.impl.DSL;
 public final class DashboardService {
 
     private final Context ctx;
+    private final HabitPictures pictures;
 
     /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
     public DashboardService(Context ctx) {
         this.ctx = ctx;
+        this.pictures = new HabitPictures(ctx);
     }
 
     /** The user's "today" computed by PostgreSQL from the injected clock's instant, their zone and day start. */
@@ -112,6 +117,15 @@ public final class DashboardService {
                       WHERE s.goal_id = g.id AND s.user_id = g.user_id AND s.status = '%s')"""
                     .formatted(JsonRows.buildArray("s", SUBTASK_FIELDS), SubtaskStatus.PENDING.code())),
             GoalStatus.ACTIVE.code());
+
+    /**
+     * The last {@code days} days (1 to 31; 7 or 30 for a home screen chart), ending today, of each of
+     * the user's active habits, keyed by habit id in creation order: the day states of
+     * {@link io.habitcoach.jooq.habits.HabitService#calendar}, for all habits in one statement.
+     */
+    public Map<String, HabitCalendar> recentDays(String userId, int days) {
+        return pictures.recentDays(userId, days);
+    }
 
     /** The user, their active habits with the last seven days of entries, and active goals with pending subtasks. */
     public Dashboard dashboard(String userId) {

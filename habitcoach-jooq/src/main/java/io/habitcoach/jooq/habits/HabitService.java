@@ -15,6 +15,8 @@ import io.habitcoach.core.model.HabitStatus;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.Schedule;
 import io.habitcoach.core.streak.CompletionWindow;
+import io.habitcoach.core.streak.HabitCalendar;
+import io.habitcoach.core.streak.HabitStrength;
 import io.habitcoach.core.streak.StreakState;
 import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.core.streak.Streaks;
@@ -23,6 +25,7 @@ import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.habits.internal.HabitPictures;
 import io.habitcoach.jooq.habits.internal.HotCompletion;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
@@ -56,10 +59,12 @@ public final class HabitService {
     private final Context ctx;
     private final CoachRecorder coach;
     private final HotCompletion hot;
+    private final HabitPictures pictures;
 
     /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
     public HabitService(Context ctx, CoachRecorder coach, int completionCacheSize) {
         this.ctx = ctx;
+        this.pictures = new HabitPictures(ctx);
         this.coach = coach;
         this.hot = new HotCompletion(ctx, coach, completionCacheSize);
     }
@@ -103,6 +108,25 @@ public final class HabitService {
             return HabitRows.toHabit(h, HabitRows.state(h).asOf(schedule, today),
                     HabitRows.strength(dsl, h, user.getFirstDayOfWeek(), today));
         });
+    }
+
+    /**
+     * The habit's days from {@code from} to {@code to} (at most {@value HabitCalendar#MAX_DAYS}) as a
+     * calendar draws them: done, skipped, missed, paused, not scheduled, open, before the habit
+     * existed, future; with each calendar week's target and count. The same states as the streaks and
+     * the weekly reports; one statement.
+     */
+    public HabitCalendar calendar(String userId, String habitId, LocalDate from, LocalDate to) {
+        return pictures.calendar(userId, habitId, from, to);
+    }
+
+    /**
+     * The habit's strength score on each day from {@code from} to {@code to} (at most
+     * {@value HabitCalendar#MAX_DAYS} days): for each day the number {@link io.habitcoach.core.streak.HabitStrength}
+     * gives as of that day. One statement.
+     */
+    public List<HabitStrength.DailyScore> strengthHistory(String userId, String habitId, LocalDate from, LocalDate to) {
+        return pictures.strengthHistory(userId, habitId, from, to);
     }
 
     /** The user's habits with the given statuses (all when none are given), oldest first, streaks as of today. */
