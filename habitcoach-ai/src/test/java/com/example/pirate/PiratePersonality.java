@@ -3,6 +3,7 @@ package com.example.pirate;
 import io.habitcoach.core.coach.CoachContext;
 import io.habitcoach.core.coach.CoachEvent;
 import io.habitcoach.core.coach.CoachPersonality;
+import io.habitcoach.core.coach.StreakUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,13 +35,17 @@ public final class PiratePersonality implements CoachPersonality {
     public String message(CoachEvent event, CoachContext context) {
         List<String> phrasings;
         if (event instanceof CoachEvent.HabitCompleted e) {
-            phrasings = List.of(
-                    "Arr, " + e.habitName() + " be done! Streak: " + e.currentStreak() + ".",
-                    "Yo ho, " + e.habitName() + " logged, " + e.totalCompleted() + " times in all!");
+            // Say only what the facts say: no streak talk below 2, "first" for the first completion.
+            String logged = e.first() ? "Yo ho, " + e.habitName() + " logged for the first time!"
+                    : "Yo ho, " + e.habitName() + " logged, " + e.totalCompleted() + " times so far!";
+            phrasings = e.currentStreak() > 1
+                    ? List.of("Arr, " + e.habitName() + " be done! A streak of " + units(e.currentStreak(), e.unit()) + ".",
+                              logged)
+                    : List.of(logged);
         } else if (event instanceof CoachEvent.StreakMilestone e) {
-            phrasings = List.of("Hoist the flag: " + e.milestone() + " in a row of " + e.habitName() + "!");
+            phrasings = List.of("Hoist the flag: " + units(e.milestone(), e.unit()) + " in a row on " + e.habitName() + "!");
         } else if (event instanceof CoachEvent.HabitMissed e) {
-            phrasings = List.of("The tide took " + e.habitName() + " this time; set sail again today, sailor.");
+            phrasings = List.of("The tide took " + e.habitName() + " this time; set sail again, sailor.");
         } else if (event instanceof CoachEvent.GoalCompleted e) {
             phrasings = List.of("Treasure found: " + e.goalTitle() + "!");
         } else if (event instanceof CoachEvent.WeeklyAnalysis e) {
@@ -49,5 +54,10 @@ public final class PiratePersonality implements CoachPersonality {
             phrasings = List.of("Arr, the parrot ate me charts; ask again soon, sailor.");
         }
         return context.choose(event, phrasings);
+    }
+
+    private static String units(int n, StreakUnit unit) {
+        String word = unit == StreakUnit.DAYS ? "day" : "week";
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

@@ -91,6 +91,10 @@ class BuiltInPersonalitiesTest {
                 assertThat(message).contains(weekdayName(c.weekday(), locale));
             }
             String words = withoutWeekdays(withoutNames);
+            if (c.event() instanceof HabitCompleted completed && completed.first()) {
+                // The first completion is the fact total_completed = 1, said as a word.
+                words = words.replaceAll("(?iu)\\b(first|primeir[oa])\\b", " ");
+            }
             assertThat(words).as(message).doesNotContainPattern(locale == PT_BR ? SPELLED_PT : SPELLED_EN);
             assertThat(words).as(message).doesNotContainPattern(UNKIND);
         }

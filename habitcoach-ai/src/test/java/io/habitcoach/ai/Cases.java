@@ -28,8 +28,13 @@ record Cases(String label, CoachEvent event, List<String> names, List<Integer> n
         return List.of(
                 new Cases("completed with streak", new HabitCompleted("Run 5k", TUESDAY, 17, 23, 42, StreakUnit.DAYS),
                         List.of("Run 5k"), List.of(17), null),
-                new Cases("completed, singular", new HabitCompleted("Yoga", TUESDAY, 1, 4, 1, StreakUnit.DAYS),
-                        List.of("Yoga"), List.of(1), null),
+                new Cases("first completion", new HabitCompleted("Yoga", TUESDAY, 1, 1, 1, StreakUnit.DAYS),
+                        List.of("Yoga"), List.of(), null),
+                new Cases("completed, streak of 1", new HabitCompleted("Yoga", TUESDAY, 1, 4, 5, StreakUnit.DAYS),
+                        List.of("Yoga"), List.of(5), null),
+                new Cases("completed, due tomorrow",
+                        new HabitCompleted("Run 5k", TUESDAY, 17, 23, 42, StreakUnit.DAYS, true),
+                        List.of("Run 5k"), List.of(17), null),
                 new Cases("completed without streak",
                         new HabitCompleted("Ler 20 páginas", TUESDAY, 0, 9, 11, StreakUnit.DAYS),
                         List.of("Ler 20 páginas"), List.of(11), null),
@@ -65,7 +70,7 @@ record Cases(String label, CoachEvent event, List<String> names, List<Integer> n
                         new HabitSnapshot("Gym", 6, 6, StreakUnit.WEEKS),
                         new HabitSnapshot("Read", 0, 2, StreakUnit.DAYS),
                         new HabitSnapshot("Swim", 4, 4, StreakUnit.DAYS))),
-                        List.of("Run 5k", "Gym", "Read"), List.of(17, 6, 0), null),
+                        List.of("Run 5k", "Gym", "Read"), List.of(17, 6), null),
                 new Cases("chat without habits", new ChatReply("Hi!", List.of()), List.of(), List.of(), null));
     }
 

@@ -61,7 +61,7 @@ class HostPersonalityTest {
         CoachMessage pirate = writer.template("pirate", completed, english);
         assertThat(pirate.personalityId()).isEqualTo("pirate");
         assertThat(pirate.text()).isIn(
-                "Arr, Swim be done! Streak: 4.", "Yo ho, Swim logged, 20 times in all!");
+                "Arr, Swim be done! A streak of 4 days.", "Yo ho, Swim logged, 20 times so far!");
         CoachMessage ninja = writer.template("ninja", completed, english);
         assertThat(ninja.personalityId()).isEqualTo("ninja");
         assertThat(ninja.text()).isEqualTo("...");

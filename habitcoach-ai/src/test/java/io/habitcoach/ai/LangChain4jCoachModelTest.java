@@ -250,7 +250,7 @@ class LangChain4jCoachModelTest {
         CoachMessage message = assertTimeoutPreemptively(deadline.plusSeconds(30),
                 () -> writer(model).chat("yoda", chat, List.of(ChatTurn.user("hi")), english));
         assertThat(message.source()).isEqualTo(Source.TEMPLATE);
-        assertThat(message.text()).isEqualTo(template(chat, english)).contains("Swim (4 days)");
+        assertThat(message.text()).isEqualTo(template(chat, english)).contains("Swim (4-day streak)");
         assertThat(server.requests().size() - before).as("requests sent for one call (no retries)").isLessThanOrEqualTo(1);
         if (server.answered() == answeredBefore) {
             return;   // a held reply: the deadline ended the call

@@ -46,7 +46,11 @@ public final class Phrasebook {
         return phrasings.get(slot);
     }
 
-    /** Fills the placeholders of {@code phrasing} in one pass, so a value is never read as a placeholder. */
+    /**
+     * Fills the placeholders of {@code phrasing} in one pass, so a value is never read as a placeholder. A
+     * value that opens a sentence starts with a capital letter ("orar" gives "Orar: ...", after any opening
+     * quote), so no sentence starts in lower case whatever the user typed.
+     */
     public static String render(String phrasing, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(phrasing);
         StringBuilder out = new StringBuilder();
@@ -55,10 +59,45 @@ public final class Phrasebook {
             if (value == null) {
                 throw new IllegalStateException("no value for {" + matcher.group(1) + "} in: " + phrasing);
             }
+            if (opensSentence(phrasing, matcher.start())) {
+                value = capitalized(value);
+            }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    private static boolean opensSentence(String phrasing, int at) {
+        int i = at - 1;
+        if (i < 0) {
+            return true;
+        }
+        if (!Character.isWhitespace(phrasing.charAt(i))) {
+            return false;
+        }
+        while (i >= 0 && Character.isWhitespace(phrasing.charAt(i))) {
+            i--;
+        }
+        return i >= 0 && ".!?".indexOf(phrasing.charAt(i)) >= 0;
+    }
+
+    /** {@code value} with its first letter (after any opening quotes) in upper case. */
+    static String capitalized(String value) {
+        int at = 0;
+        while (at < value.length() && "\"'“‘«".indexOf(value.charAt(at)) >= 0) {
+            at++;
+        }
+        if (at >= value.length()) {
+            return value;
+        }
+        int first = value.codePointAt(at);
+        int next = at + Character.charCount(first);
+        if (!Character.isLowerCase(first)) {
+            return value;
+        }
+        return new StringBuilder().append(value, 0, at).appendCodePoint(Character.toTitleCase(first))
+                .append(value, next, value.length()).toString();
     }
 
     /** The placeholders a phrasing uses. */

@@ -43,27 +43,51 @@ public final class TemplateCoach {
     public String message(CoachEvent event, CoachContext context) {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(context, "context");
-        TemplateLanguage language = TemplateLanguage.of(context.locale());
-        Phrasebook book = phrasebook(context.locale());
+        StringBuilder message = new StringBuilder();
+        for (Part part : parts(event, context.locale())) {
+            // A different seed per slot, so the parts of a message vary independently.
+            String chosen = context.withSeed(context.seed() * 31 + part.slot().ordinal())
+                    .choose(event, part.phrasings());
+            message.append(message.length() == 0 ? "" : " ").append(chosen);
+        }
+        return message.toString();
+    }
+
+    /**
+     * One place in a message and every phrasing that may fill it, already rendered with the event's
+     * facts: a message is one phrasing of each part, in order. The samples in docs/coach-samples.md list
+     * them all.
+     */
+    public record Part(Slot slot, List<String> phrasings) {
+    }
+
+    /** The parts of the message for {@code event} in the language of {@code locale}. */
+    public List<Part> parts(CoachEvent event, Locale locale) {
+        TemplateLanguage language = TemplateLanguage.of(Objects.requireNonNull(locale, "locale"));
+        Phrasebook book = phrasebook(locale);
         Map<String, String> values = new HashMap<>();
         List<Slot> slots = new ArrayList<>(3);
+        boolean tomorrow = false;
         if (event instanceof HabitCompleted e) {
-            values.put("habit", e.habitName());
+            values.put("habit", Names.forSlot(e.habitName()));
             values.put("streak", language.count(e.currentStreak(), noun(e.unit())));
             values.put("total", language.count(e.totalCompleted(), Noun.TIME));
-            slots.add(e.currentStreak() > 0 ? Slot.COMPLETE : Slot.COMPLETE_NO_STREAK);
+            slots.add(completionSlot(e));
+            // "Tomorrow" only when the habit is due then; a per-week habit has no scheduled day.
+            tomorrow = Boolean.TRUE.equals(e.dueTomorrow()) && e.unit() == StreakUnit.DAYS
+                    && slots.get(0) == Slot.COMPLETE;
         } else if (event instanceof StreakMilestone e) {
-            values.put("habit", e.habitName());
+            values.put("habit", Names.forSlot(e.habitName()));
             values.put("milestone", language.count(e.milestone(), noun(e.unit())));
             slots.add(Slot.STREAK);
         } else if (event instanceof HabitMissed e) {
-            values.put("habit", e.habitName());
+            values.put("habit", Names.forSlot(e.habitName()));
             values.put("previous", language.count(e.previousStreak(), noun(e.unit())));
             values.put("period", e.unit() == StreakUnit.DAYS
                     ? language.onWeekday(e.periodEnd().getDayOfWeek()) : language.lastWeek());
             slots.add(e.previousStreak() > 0 ? Slot.MISSED_AFTER_STREAK : Slot.MISSED);
         } else if (event instanceof GoalCompleted e) {
-            values.put("goal", e.goalTitle());
+            values.put("goal", Names.forSlot(e.goalTitle()));
             slots.add(Slot.GOAL);
             if (e.subtaskCount() > 0) {
                 values.put("subtasks", language.count(e.subtaskCount(), Noun.STEP));
@@ -79,19 +103,33 @@ public final class TemplateCoach {
             ChatReply e = (ChatReply) event;
             List<String> listed = new ArrayList<>();
             for (ChatReply.HabitSnapshot habit : e.habits().subList(0, Math.min(CHAT_HABITS_LISTED, e.habits().size()))) {
-                listed.add(habit.habitName() + " (" + language.count(habit.currentStreak(), noun(habit.unit())) + ")");
+                listed.add(language.habitWithStreak(Names.forSlot(habit.habitName()), habit.currentStreak(),
+                        noun(habit.unit())));
             }
             values.put("habits", language.list(listed));
-            slots.add(e.habits().isEmpty() ? Slot.CHAT_NO_HABITS : Slot.CHAT);
+            slots.add(e.habits().isEmpty() ? Slot.CHAT_NO_HABITS
+                    : e.habits().size() > CHAT_HABITS_LISTED ? Slot.CHAT_SOME : Slot.CHAT);
         }
-        StringBuilder message = new StringBuilder();
+        List<Part> parts = new ArrayList<>(slots.size());
         for (Slot slot : slots) {
-            List<String> rendered = book.phrasings(slot).stream().map(p -> Phrasebook.render(p, values)).toList();
-            // A different seed per slot, so the parts of a message vary independently.
-            String part = context.withSeed(context.seed() * 31 + slot.ordinal()).choose(event, rendered);
-            message.append(message.length() == 0 ? "" : " ").append(part);
+            List<String> phrasings = new ArrayList<>(book.phrasings(slot));
+            if (tomorrow && slot == Slot.COMPLETE) {
+                phrasings.addAll(book.phrasings(Slot.COMPLETE_TOMORROW));
+            }
+            parts.add(new Part(slot, phrasings.stream().map(p -> Phrasebook.render(p, values)).toList()));
         }
-        return message.toString();
+        return parts;
+    }
+
+    /** First completion, a streak that begins, a streak of 2 or more, or no current streak. */
+    static Slot completionSlot(HabitCompleted e) {
+        if (e.first()) {
+            return Slot.COMPLETE_FIRST;
+        }
+        if (e.currentStreak() == 0) {
+            return Slot.COMPLETE_NO_STREAK;
+        }
+        return e.currentStreak() == 1 ? Slot.COMPLETE_STREAK_START : Slot.COMPLETE;
     }
 
     private static void weekly(WeeklyAnalysis e, TemplateLanguage language, Map<String, String> values,
@@ -102,8 +140,9 @@ public final class TemplateCoach {
         }
         values.put("done", Integer.toString(e.done()));
         values.put("scheduled", Integer.toString(e.scheduled()));
+        values.put("planned", language.planned(e.scheduled()));
         values.put("rate", language.percent(e.completionRatePercent()));
-        slots.add(Slot.WEEKLY);
+        slots.add(e.done() == 0 ? Slot.WEEKLY_NONE : Slot.WEEKLY);
         if (e.bestWeekday() != null) {
             values.put("best", language.weekday(e.bestWeekday()));
             values.put("bestOn", language.onWeekday(e.bestWeekday()));
@@ -111,7 +150,7 @@ public final class TemplateCoach {
         }
         WeeklyAnalysis.HabitLine focus = focus(e.habits());
         if (focus != null) {
-            values.put("focus", focus.habitName());
+            values.put("focus", Names.forSlot(focus.habitName()));
             slots.add(Slot.WEEKLY_FOCUS);
         }
     }

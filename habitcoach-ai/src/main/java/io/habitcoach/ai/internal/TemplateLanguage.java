@@ -36,9 +36,12 @@ public enum TemplateLanguage {
         return ENGLISH;
     }
 
-    /** "5 days", "1 day", "3 semanas", "1 vez". */
+    /** "5 days", "1 day", "3 semanas", "1 vez"; in English 1 time is "once". */
     public String count(int n, Noun noun) {
         boolean one = n == 1;
+        if (one && noun == Noun.TIME && this == ENGLISH) {
+            return "once";
+        }
         String word = switch (this) {
             case ENGLISH -> switch (noun) {
                 case DAY -> one ? "day" : "days";
@@ -54,6 +57,29 @@ public enum TemplateLanguage {
             };
         };
         return n + " " + word;
+    }
+
+    /** The scheduled check-ins of a week: "1 planned check-in", "5 registros previstos". */
+    public String planned(int n) {
+        boolean one = n == 1;
+        return switch (this) {
+            case ENGLISH -> n + (one ? " planned check-in" : " planned check-ins");
+            case PORTUGUESE -> n + (one ? " registro previsto" : " registros previstos");
+        };
+    }
+
+    /**
+     * A habit in a chat list: "Run (3-day streak)", "Correr (sequência de 3 dias)"; a habit without a
+     * current streak is "Read (no streak right now)", never "(0 days)".
+     */
+    public String habitWithStreak(String name, int streak, Noun unit) {
+        if (streak == 0) {
+            return name + (this == ENGLISH ? " (no streak right now)" : " (sem sequência no momento)");
+        }
+        if (this == ENGLISH) {
+            return name + " (" + streak + (unit == Noun.WEEK ? "-week" : "-day") + " streak)";
+        }
+        return name + " (sequência de " + count(streak, unit) + ")";
     }
 
     /** "Tuesday", "terça-feira". */

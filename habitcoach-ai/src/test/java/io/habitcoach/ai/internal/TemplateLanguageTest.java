@@ -32,6 +32,42 @@ class TemplateLanguageTest {
     }
 
     @Test
+    void oneTimeIsOnceAndPlannedCheckInsAgree() {
+        assertThat(TemplateLanguage.ENGLISH.count(1, Noun.TIME)).isEqualTo("once");
+        assertThat(TemplateLanguage.ENGLISH.planned(1)).isEqualTo("1 planned check-in");
+        assertThat(TemplateLanguage.ENGLISH.planned(5)).isEqualTo("5 planned check-ins");
+        assertThat(TemplateLanguage.PORTUGUESE.planned(1)).isEqualTo("1 registro previsto");
+        assertThat(TemplateLanguage.PORTUGUESE.planned(19)).isEqualTo("19 registros previstos");
+    }
+
+    @Test
+    void aHabitInAChatListNeverShowsAZeroStreak() {
+        assertThat(TemplateLanguage.ENGLISH.habitWithStreak("Run", 3, Noun.DAY)).isEqualTo("Run (3-day streak)");
+        assertThat(TemplateLanguage.ENGLISH.habitWithStreak("Gym", 1, Noun.WEEK)).isEqualTo("Gym (1-week streak)");
+        assertThat(TemplateLanguage.ENGLISH.habitWithStreak("Read", 0, Noun.DAY)).isEqualTo("Read (no streak right now)");
+        assertThat(TemplateLanguage.PORTUGUESE.habitWithStreak("Ler", 1, Noun.DAY)).isEqualTo("Ler (sequência de 1 dia)");
+        assertThat(TemplateLanguage.PORTUGUESE.habitWithStreak("Ler", 0, Noun.DAY)).isEqualTo("Ler (sem sequência no momento)");
+    }
+
+    @Test
+    void tomorrowPhrasingsAreOfferedOnlyForAStreakOfDaysDueTomorrow() {
+        TemplateCoach coach = new TemplateCoach(GeneralPhrases.ENGLISH, GeneralPhrases.PORTUGUESE);
+        java.time.LocalDate day = java.time.LocalDate.of(2025, 3, 4);
+        int withTomorrow = GeneralPhrases.ENGLISH.phrasings(Slot.COMPLETE).size()
+                + GeneralPhrases.ENGLISH.phrasings(Slot.COMPLETE_TOMORROW).size();
+        assertThat(coach.parts(new io.habitcoach.core.coach.CoachEvent.HabitCompleted("Run", day, 5, 5, 9,
+                StreakUnit.DAYS, true), Locale.ENGLISH).get(0).phrasings()).hasSize(withTomorrow);
+        for (Boolean due : java.util.Arrays.asList(false, null)) {
+            assertThat(coach.parts(new io.habitcoach.core.coach.CoachEvent.HabitCompleted("Run", day, 5, 5, 9,
+                    StreakUnit.DAYS, due), Locale.ENGLISH).get(0).phrasings())
+                    .hasSize(GeneralPhrases.ENGLISH.phrasings(Slot.COMPLETE).size());
+        }
+        assertThat(coach.parts(new io.habitcoach.core.coach.CoachEvent.HabitCompleted("Gym", day, 5, 5, 9,
+                StreakUnit.WEEKS, true), Locale.ENGLISH).get(0).phrasings())
+                .hasSize(GeneralPhrases.ENGLISH.phrasings(Slot.COMPLETE).size());
+    }
+
+    @Test
     void weekdaysTakeTheRightPortugueseArticle() {
         assertThat(TemplateLanguage.PORTUGUESE.onWeekday(DayOfWeek.TUESDAY)).isEqualTo("na terça-feira");
         assertThat(TemplateLanguage.PORTUGUESE.onWeekday(DayOfWeek.SATURDAY)).isEqualTo("no sábado");

@@ -27,10 +27,20 @@ public sealed interface CoachEvent permits CoachEvent.HabitCompleted, CoachEvent
      *
      * @param currentStreak  the streak as of today after the completion; 0 when the day did not extend a
      *                       streak (an unscheduled day, an old day that joins no run)
-     * @param totalCompleted all completions of the habit, this one included
+     * @param totalCompleted all completions of the habit, this one included (1: the first completion)
+     * @param dueTomorrow    whether the habit is scheduled on the user's next day ({@code false} for a
+     *                       {@code per_week} habit, which has no scheduled days), or {@code null} when the
+     *                       caller does not know; a message says "tomorrow" only when it is {@code true}
      */
     record HabitCompleted(String habitName, LocalDate date, int currentStreak, int longestStreak,
-                          int totalCompleted, StreakUnit unit) implements CoachEvent {
+                          int totalCompleted, StreakUnit unit, Boolean dueTomorrow) implements CoachEvent {
+
+        /** A completion whose next scheduled day is not known: its messages never mention tomorrow. */
+        public HabitCompleted(String habitName, LocalDate date, int currentStreak, int longestStreak,
+                              int totalCompleted, StreakUnit unit) {
+            this(habitName, date, currentStreak, longestStreak, totalCompleted, unit, null);
+        }
+
         public HabitCompleted {
             habitName = requireName(habitName, "habitName");
             Objects.requireNonNull(date, "date");
@@ -54,7 +64,13 @@ public sealed interface CoachEvent permits CoachEvent.HabitCompleted, CoachEvent
                     .count("current_streak_" + unitKey(unit), currentStreak)
                     .count("longest_streak_" + unitKey(unit), longestStreak)
                     .count("total_completed", totalCompleted)
+                    .flag("due_tomorrow", dueTomorrow)
                     .build();
+        }
+
+        /** The habit's first completion ever. */
+        public boolean first() {
+            return totalCompleted == 1;
         }
     }
 
@@ -181,9 +197,20 @@ public sealed interface CoachEvent permits CoachEvent.HabitCompleted, CoachEvent
             habits = List.copyOf(Objects.requireNonNull(habits, "habits"));
         }
 
-        /** The completion rate as the whole percentage that messages state (0.714 gives 71). */
+        /**
+         * The completion rate as the whole percentage that messages state (0.714 gives 71), rounded half
+         * up except at the ends: 100 only when every scheduled period was done (199 of 200 gives 99, not
+         * 100) and 0 only when none was (1 of 300 gives 1).
+         */
         public int completionRatePercent() {
-            return (int) Math.round(completionRate * 100);
+            int percent = (int) Math.round(completionRate * 100);
+            if (percent >= 100 && done < scheduled) {
+                return 99;
+            }
+            if (percent <= 0 && done > 0) {
+                return 1;
+            }
+            return percent;
         }
 
         @Override

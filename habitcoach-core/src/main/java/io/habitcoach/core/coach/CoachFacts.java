@@ -17,7 +17,8 @@ import java.util.Set;
  * only if every number in it is one of {@link #numbers()}.
  *
  * <p>Values are {@code String} (a name), {@code Integer} (a count, a streak, a percentage),
- * {@code LocalDate}, {@code DayOfWeek}, or a list of nested facts (one entry per habit). Dates are context
+ * {@code Boolean} (a yes/no fact such as whether a habit is due tomorrow), {@code LocalDate},
+ * {@code DayOfWeek}, or a list of nested facts (one entry per habit). Dates are context
  * for the model, not numbers a message may state: their components are not in {@link #numbers()}.
  * Keys keep their insertion order, so {@link #toJson()} is stable and can seed a deterministic choice.
  */
@@ -99,6 +100,8 @@ public final class CoachFacts {
             Object value = entry.getValue();
             if (value instanceof Integer i) {
                 json.append(i.intValue());
+            } else if (value instanceof Boolean b) {
+                json.append(b.booleanValue());
             } else if (value instanceof List<?> list) {
                 json.append('[');
                 for (int n = 0; n < list.size(); n++) {
@@ -173,6 +176,11 @@ public final class CoachFacts {
         /** An optional count: left out when {@code null}. */
         public Builder count(String key, Integer count) {
             return put(key, count);
+        }
+
+        /** An optional yes/no fact: left out when {@code null} (unknown). */
+        public Builder flag(String key, Boolean flag) {
+            return put(key, flag);
         }
 
         public Builder date(String key, LocalDate date) {

@@ -47,7 +47,8 @@ final class NeutralCoachPersonality implements CoachPersonality {
                     : "";
             phrasings = en
                     ? List.of("Done: " + e.habitName() + "." + streak + " Total: " + e.totalCompleted() + ".",
-                              e.habitName() + " is checked off." + streak + " Completed " + e.totalCompleted() + " times in all.")
+                              e.habitName() + " is checked off." + streak + (e.totalCompleted() == 1
+                                      ? " Completed once so far." : " Completed " + e.totalCompleted() + " times in all."))
                     : List.of("Feito: " + e.habitName() + "." + streak + " Total: " + e.totalCompleted() + ".",
                               "Hábito " + e.habitName() + " registrado." + streak + " Total de registros: " + e.totalCompleted() + ".");
         } else if (event instanceof StreakMilestone e) {
@@ -84,8 +85,11 @@ final class NeutralCoachPersonality implements CoachPersonality {
             ChatReply e = (ChatReply) event;
             StringBuilder habits = new StringBuilder();
             for (ChatReply.HabitSnapshot habit : e.habits()) {
-                habits.append(habits.length() == 0 ? "" : ", ").append(habit.habitName())
-                        .append(" (").append(units(habit.currentStreak(), habit.unit(), en)).append(')');
+                habits.append(habits.length() == 0 ? "" : ", ").append(habit.habitName());
+                if (habit.currentStreak() > 0) {
+                    // A zero streak is left unsaid rather than written "(0 days)".
+                    habits.append(" (").append(units(habit.currentStreak(), habit.unit(), en)).append(')');
+                }
             }
             phrasings = e.habits().isEmpty()
                     ? (en ? List.of("I can't answer in full right now. Create a habit to get started.")

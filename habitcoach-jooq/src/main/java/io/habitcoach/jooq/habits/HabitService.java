@@ -391,8 +391,8 @@ public final class HabitService {
             StreakSummary after, StreakState state) {
         HabitsRecord h = locked.habit;
         List<String> recent = locked.recentMessages;
-        for (CoachRecorder.Event event : CoachRecorder.completionEvents(h.getId(), h.getName(), h.getFrequency(), date,
-                before, after, state)) {
+        for (CoachRecorder.Event event : CoachRecorder.completionEvents(h.getId(), h.getName(),
+                locked.schedule.frequency(), date, before, after, state, locked.today)) {
             String text = coach.record(dsl, locked.user, recent, event.event(), h.getId(), null, event.key());
             recent = text == null ? recent : CoachRecorder.newestFirst(text, recent);
         }

@@ -9,6 +9,7 @@ import io.habitcoach.core.coach.CoachEvent;
 import io.habitcoach.core.coach.CoachPersonalities;
 import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.core.coach.StreakUnit;
+import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.core.streak.Milestones;
 import io.habitcoach.core.streak.StreakState;
@@ -139,13 +140,17 @@ public final class CoachRecorder {
      *
      * @param before the streak as of today before the completion; {@code after} the one after it
      * @param state  the stored state after the completion (its run identifies the milestones)
+     * @param today  the owner's today, which decides whether the habit is due tomorrow
      */
-    public static List<Event> completionEvents(String habitId, String habitName, FrequencyType type, LocalDate date,
-            StreakSummary before, StreakSummary after, StreakState state) {
+    public static List<Event> completionEvents(String habitId, String habitName, Frequency frequency, LocalDate date,
+            StreakSummary before, StreakSummary after, StreakState state, LocalDate today) {
+        FrequencyType type = frequency.type();
         StreakUnit unit = type == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS;
+        // A per-week habit has no scheduled day; an active habit cannot have a pause that starts tomorrow.
+        boolean dueTomorrow = type != FrequencyType.PER_WEEK && frequency.countsOn(today.plusDays(1).getDayOfWeek());
         List<Event> events = new ArrayList<>(2);
         events.add(new Event(new CoachEvent.HabitCompleted(habitName, date, after.current(), after.longest(),
-                after.totalCompleted(), unit), null));
+                after.totalCompleted(), unit, dueTomorrow), null));
         if (after.current() > before.current() && state.runStart() != null) {
             for (int milestone : Milestones.crossed(type, before.current(), after.current())) {
                 events.add(new Event(new CoachEvent.StreakMilestone(habitName, milestone, unit),

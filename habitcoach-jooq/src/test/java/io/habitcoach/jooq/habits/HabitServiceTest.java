@@ -82,6 +82,33 @@ class HabitServiceTest {
     }
 
     @Test
+    void completionFactsSayWhetherTheHabitIsDueTomorrowSoTheCoachSaysTomorrowOnlyThen() {
+        // TODAY is a Tuesday: tomorrow is Wednesday.
+        Habit everyDay = daily("Run");
+        Habit mondaysAndFridays = coach.habits().create(userId, NewHabit.builder().name("Gym")
+                .frequency(Frequency.specificDays(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.FRIDAY)).build());
+        Habit wednesdays = coach.habits().create(userId, NewHabit.builder().name("Swim")
+                .frequency(Frequency.specificDays(DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY)).build());
+        Habit perWeek = coach.habits().create(userId, NewHabit.builder().name("Read")
+                .frequency(Frequency.timesPerWeek(3)).build());
+        for (Habit habit : List.of(everyDay, mondaysAndFridays, wednesdays, perWeek)) {
+            // The first completion and a later one, so both completion paths (a cold and a warm habit) are seen.
+            coach.habits().complete(userId, habit.id(), TODAY.minusDays(7));
+            coach.habits().complete(userId, habit.id(), TODAY);
+        }
+        assertThat(dueTomorrowFacts(everyDay.id())).containsExactly(true, true);
+        assertThat(dueTomorrowFacts(mondaysAndFridays.id())).containsExactly(false, false);
+        assertThat(dueTomorrowFacts(wednesdays.id())).containsExactly(true, true);
+        assertThat(dueTomorrowFacts(perWeek.id())).containsExactly(false, false);
+    }
+
+    private List<Boolean> dueTomorrowFacts(String habitId) {
+        return dsl.select(AI_MESSAGES.FACTS).from(AI_MESSAGES).where(AI_MESSAGES.HABIT_ID.eq(habitId))
+                .and(AI_MESSAGES.MESSAGE_TYPE.eq(CoachEventType.HABIT_COMPLETE)).orderBy(AI_MESSAGES.CREATED_AT)
+                .fetch(r -> r.value1().get("due_tomorrow").asBoolean());
+    }
+
+    @Test
     void todayStillOpenIsAtRiskButNotBroken() {
         Habit run = daily("Run");
         coach.habits().complete(userId, run.id(), TODAY.minusDays(2));

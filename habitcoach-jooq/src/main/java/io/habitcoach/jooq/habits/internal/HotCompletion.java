@@ -275,7 +275,7 @@ public final class HotCompletion {
         }
         StreakSummary summary = after.asOf(schedule, today);
         List<CoachRecorder.Event> events = CoachRecorder.completionEvents(habitId, habit.name,
-                habit.frequency.type(), date, before, summary, after);
+                habit.frequency, date, before, summary, after, today);
         return new Plan(after, summary, events,
                 coach.renderAll(owner.personality, owner.language, owner.recent, events));
     }
