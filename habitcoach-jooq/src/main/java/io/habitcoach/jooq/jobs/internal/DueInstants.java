@@ -54,12 +54,20 @@ public final class DueInstants {
         DayOfWeek firstDay = schedule.firstDayOfWeek();
         Instant next = null;
         if (status == HabitStatus.ACTIVE) {
+            // The first scheduled period from today whose close is still ahead. Only in a DST overlap
+            // that repeats the day start can today's close already lie behind (core's today steps back
+            // for the repeated part of the hour); then the next period is the one to wait for.
             if (perWeek) {
-                next = userDay.startOf(CalendarWeek.containing(today, firstDay).end().plusDays(1));
+                CalendarWeek week = CalendarWeek.containing(today, firstDay);
+                next = userDay.startOf(week.end().plusDays(1));
+                if (!next.isAfter(now)) {
+                    next = userDay.startOf(week.next().end().plusDays(1));
+                }
             } else {
                 LocalDate day = today;
-                while (!schedule.frequency().countsOn(day.getDayOfWeek())) {
-                    day = day.plusDays(1);   // a specific-days habit has at least one day: at most six steps
+                while (!schedule.frequency().countsOn(day.getDayOfWeek())
+                        || !userDay.startOf(day.plusDays(1)).isAfter(now)) {
+                    day = day.plusDays(1);   // a specific-days habit has at least one day: a few steps
                 }
                 next = userDay.startOf(day.plusDays(1));
             }
