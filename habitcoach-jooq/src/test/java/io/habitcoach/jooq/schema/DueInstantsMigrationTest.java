@@ -48,14 +48,14 @@ class DueInstantsMigrationTest {
                           ('u2', 'b@example.com', 'Mars/Olympus_Mons', '00:00', 1, NULL),
                           ('u3', 'c@example.com', 'Asia/Tokyo', '00:00', 1, now());
                         INSERT INTO habits (id, user_id, name, frequency, specific_days, times_per_week, status,
-                                            current_streak, streak_next_due) VALUES
-                          ('daily', 'u1', 'a', 'daily', NULL, NULL, 'active', 0, NULL),
-                          ('friday', 'u1', 'b', 'specific_days', '["Friday"]', NULL, 'active', 0, NULL),
-                          ('week', 'u1', 'c', 'per_week', NULL, 3, 'active', 0, NULL),
-                          ('archived', 'u1', 'd', 'daily', NULL, NULL, 'archived', 0, NULL),
-                          ('paused', 'u1', 'e', 'daily', NULL, NULL, 'paused', 3, '%s'),
-                          ('mars', 'u2', 'f', 'daily', NULL, NULL, 'active', 0, NULL),
-                          ('deleted', 'u3', 'g', 'daily', NULL, NULL, 'active', 0, NULL);
+                                            current_streak, longest_streak, streak_next_due) VALUES
+                          ('daily', 'u1', 'a', 'daily', NULL, NULL, 'active', 0, 0, NULL),
+                          ('friday', 'u1', 'b', 'specific_days', '["Friday"]', NULL, 'active', 0, 0, NULL),
+                          ('week', 'u1', 'c', 'per_week', NULL, 3, 'active', 0, 0, NULL),
+                          ('archived', 'u1', 'd', 'daily', NULL, NULL, 'archived', 0, 0, NULL),
+                          ('paused', 'u1', 'e', 'daily', NULL, NULL, 'paused', 3, 3, '%s'),
+                          ('mars', 'u2', 'f', 'daily', NULL, NULL, 'active', 0, 0, NULL),
+                          ('deleted', 'u3', 'g', 'daily', NULL, NULL, 'active', 0, 0, NULL);
                         """.formatted(nextDue));
             }
             HabitCoach.configure().dataSource(db.dataSource()).clock(MutableClock.at("2026-03-10T12:00:00Z")).load()
