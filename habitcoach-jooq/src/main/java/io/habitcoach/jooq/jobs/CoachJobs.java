@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * The periodic coach jobs: plain methods a host calls from any scheduler (Spring {@code @Scheduled},
  * Quartz, cron, a loop), as often as it likes, on as many nodes as it likes. Each event is stored
  * exactly once: the database's unique key on {@code ai_messages (user_id, event_key)} decides, not
- * timing. Each run covers every live user in a handful of SQL statements per batch, with short
- * transactions. Obtain it from {@link HabitCoach#jobs()}; see {@code docs/jobs.md}.
+ * timing. Each run reads only what is due (habits and users whose period closed, through an index),
+ * in a handful of SQL statements per batch, with short transactions. Obtain it from {@link HabitCoach#jobs()}; see {@code docs/jobs.md}.
  *
  * <ul>
  *   <li>{@link #sweepMissed(Instant)}: one {@code habit_fail} event per habit and missed period, for

@@ -29,9 +29,11 @@ import org.jooq.impl.SQLDataType;
  * checked. The jobs then find their work with {@code WHERE next_check_at <= now} through an index, so an
  * idle user costs nothing.
  *
- * <p>The rule that keeps a period from being forgotten: an instant is only ever moved <em>earlier</em>
- * than the truth, never later, except by the job that has just looked at the period. A look that comes
- * early finds nothing and sets the right instant.
+ * <p>What keeps a period from being forgotten: an instant that has passed (a closed period waiting for
+ * the job) is only ever moved by the job that looks at it; a change of the owner's calendar makes the
+ * instants due at once rather than guessing them; and a look that comes early is harmless (it finds
+ * nothing and sets the right instant). A look advances the instant past the period it looked at, so no
+ * period is looked at twice.
  */
 public final class DueInstants {
 

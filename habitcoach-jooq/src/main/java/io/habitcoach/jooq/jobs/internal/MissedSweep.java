@@ -44,12 +44,15 @@ import org.slf4j.LoggerFactory;
  * habits), raises one event if the period closed without a done or skipped entry and outside a pause,
  * and brings {@code habits.current_streak} to the streak as of the user's today wherever it is stale.
  *
- * <p>The users are walked in primary-key chunks (by default {@link Jobs#USERS_PER_CHUNK} users); one
- * statement finds a chunk's candidates (no lock). Per batch of {@code batchSize} of them, in (user,
- * habit) order, one transaction then locks them, re-checks them with a fresh snapshot (a completion
- * that committed meanwhile is seen, and a completion that comes later waits for the lock), reads the
- * users' recent messages, inserts all the batch's messages in one statement and updates all the stale
- * streaks in one statement. The unique key {@code (user_id, event_key)} with
+ * <p>Only the habits whose {@code next_check_at} has passed are read ({@link DueInstants}): pages of
+ * (by default) {@link Jobs#USERS_PER_CHUNK} rows, one range scan of the index each, no lock, so a run
+ * with nothing due costs one index probe however many users exist. Per batch of {@code batchSize} of
+ * them, in (user, habit) order, one transaction then claims them (advances {@code next_check_at} to the
+ * close of the period open at the run's instant, only where it still holds the value the scan read;
+ * this takes the rows' locks), re-checks them with a fresh snapshot (a completion that committed
+ * meanwhile is seen, and a completion that comes later waits for the lock), reads the users' recent
+ * messages, inserts all the batch's messages in one statement and updates all the stale streaks (and
+ * any instant the fresh row corrects) in one statement. The unique key {@code (user_id, event_key)} with
  * {@code event_key = habit_fail:<habit>:<period start>} makes the event exactly-once however many runs
  * and nodes overlap; locks are taken in (user, habit) order, so overlapping runs queue instead of
  * deadlocking.

@@ -51,12 +51,15 @@ import org.slf4j.LoggerFactory;
  * week, zone and day start) has no analysis yet, builds core's {@link WeeklyReport} for each of their
  * habits and {@link UserWeeklyReport} across them, and stores one event keyed {@code weekly:<week start>}.
  *
- * <p>The users are walked in primary-key chunks (by default {@link Jobs#USERS_PER_CHUNK} users); one
- * statement finds a chunk's due users. Per batch of {@code batchSize} of them, in user order, one
- * read-only REPEATABLE READ transaction (a consistent snapshot) reads their habits, the entries the
- * reports need, the pauses and the recent messages (four statements, plus one in the rare case below);
- * one short transaction inserts every event of the batch in one statement, {@code ON CONFLICT DO
- * NOTHING} on the unique {@code (user_id, event_key)}, so overlapping runs store each analysis once.
+ * <p>Only the users whose {@code next_weekly_at} has passed are read: pages of (by default)
+ * {@link Jobs#USERS_PER_CHUNK} users, one range scan of a partial index each. Per batch of
+ * {@code batchSize} of them, in user order, one read-only REPEATABLE READ transaction (a consistent
+ * snapshot) finds which had a habit in the week and no analysis yet, and reads their habits, the entries
+ * the reports need, the pauses and the recent messages (five statements, plus one in the rare case
+ * below); one short transaction claims the batch's users (advances {@code next_weekly_at} to the close
+ * of the week open at the run's instant, only where it still holds the value the scan read) and inserts
+ * the analyses of the users it claimed, {@code ON CONFLICT DO NOTHING} on the unique
+ * {@code (user_id, event_key)}, so overlapping runs store each analysis once.
  *
  * <p>Entries are read from a window, not from the beginning of time: the week's report needs the week
  * and the streaks at the end of it and of the week before, and the habit's stored {@link StreakState}
