@@ -53,6 +53,21 @@ public final class CoachJobsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        switch (System.getProperty("mode", "history")) {
+            case "history" -> history();
+            case "scale" -> DueScale.scale(sizes(System.getProperty("sizes", "2000,20000")),
+                    Boolean.parseBoolean(System.getProperty("firstRun", "true")));
+            case "day" -> DueScale.day(Integer.getInteger("users", 100_000));
+            default -> throw new IllegalArgumentException("mode: history, scale or day");
+        }
+    }
+
+    private static int[] sizes(String list) {
+        return java.util.Arrays.stream(list.split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
+    }
+
+    /** The original scenario: 10,000 users with 90 days of history, every job run twice. */
+    private static void history() throws Exception {
         try (HabitCoachTestDatabase db = HabitCoachTestDatabase.create(4)) {
             DataSource dataSource = db.dataSource();
             long t0 = System.nanoTime();
@@ -64,14 +79,17 @@ public final class CoachJobsBenchmark {
             for (int i = 0; i < 4; i++) {
                 String load = loadAverage();
                 long cpu = jvmCpuNanos();
+                long thread = threadCpuNanos();
                 CoachJobResult r = i < 2 ? coach.jobs().sweepMissed(AS_OF) : coach.jobs().weeklyAnalysis(AS_OF);
-                lines.add(String.format(Locale.ROOT, "%-15s %-6s %8d %8d %8d %8d %8d %9.2f %9.2f   %s", r.job(),
-                        i % 2 == 0 ? "first" : "again", r.usersProcessed(), r.habitsProcessed(), r.eventsRaised(),
-                        r.streaksRefreshed(), r.batches(), r.elapsed().toNanos() / 1e9, (jvmCpuNanos() - cpu) / 1e9,
+                lines.add(String.format(Locale.ROOT, "%-15s %-6s %8d %8d %8d %8d %8d %8d %9.3f %9.2f %9.2f %9.2f   %s",
+                        r.job(), i % 2 == 0 ? "first" : "again", r.due(), r.usersProcessed(), r.habitsProcessed(),
+                        r.eventsRaised(), r.streaksRefreshed(), r.batches(), r.scanElapsed().toNanos() / 1e9,
+                        r.elapsed().toNanos() / 1e9, (threadCpuNanos() - thread) / 1e9, (jvmCpuNanos() - cpu) / 1e9,
                         load));
             }
-            System.out.printf(Locale.ROOT, "%-15s %-6s %8s %8s %8s %8s %8s %9s %9s   %s%n", "job", "run", "users",
-                    "habits", "events", "streaks", "batches", "wall s", "jvm cpu s", "load average before");
+            System.out.printf(Locale.ROOT, "%-15s %-6s %8s %8s %8s %8s %8s %8s %9s %9s %9s %9s   %s%n", "job", "run",
+                    "due", "users", "habits", "events", "streaks", "batches", "scan s", "wall s", "thread cpu",
+                    "jvm cpu s", "load average before");
             lines.forEach(System.out::println);
         }
     }
@@ -108,6 +126,16 @@ public final class CoachJobsBenchmark {
                     + " timestamptz '2026-03-31 12:00:00+00' - j * interval '1 hour'"
                     + " FROM users u CROSS JOIN generate_series(1, 20) j");
             writeStates(c);
+            // The due instants as the jobs leave them when they run every few minutes: yesterday (31 March)
+            // has closed for the daily habits and is due; Monday's close was looked at for the Mon/Wed/Fri
+            // habit (next: Wednesday 1 April) and the per-week habit waits for this week; every user's last
+            // week has closed and its analysis is due (the worst case: all zones at once).
+            s.execute("UPDATE habits h SET next_check_at = (CASE WHEN right(h.id, 1) IN ('0', '1', '4')"
+                    + " THEN date '2026-04-01' WHEN right(h.id, 1) = '2' THEN date '2026-04-02'"
+                    + " ELSE date '2026-04-01' - ((extract(isodow FROM date '2026-04-01')::int - u.first_day_of_week + 7)"
+                    + " % 7) + 7 END + u.day_start) AT TIME ZONE u.timezone FROM users u WHERE u.id = h.user_id");
+            s.execute("UPDATE users SET next_weekly_at = (date '2026-04-01' - ((extract(isodow FROM date '2026-04-01')::int"
+                    + " - first_day_of_week + 7) % 7) + day_start) AT TIME ZONE timezone");
             s.execute("VACUUM ANALYZE");
         }
     }
@@ -194,13 +222,21 @@ public final class CoachJobsBenchmark {
         return date == null ? null : java.sql.Date.valueOf(date);
     }
 
+    /**
+     * The CPU time of the calling thread (ThreadMXBean), which runs the job: the Java side of a job
+     * (rules, messages, JDBC), without the JIT compiler's and the GC's threads.
+     */
+    static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /** The JVM's CPU time (all threads): the Java side of a job, whatever else the machine runs. */
-    private static long jvmCpuNanos() {
+    static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return String.join(" ", java.util.Arrays.copyOf(
                     java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" "), 3));
@@ -209,7 +245,7 @@ public final class CoachJobsBenchmark {
         }
     }
 
-    private static String counts(DataSource dataSource) throws SQLException {
+    static String counts(DataSource dataSource) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"users", "habits", "habit_completions", "ai_messages"}) {

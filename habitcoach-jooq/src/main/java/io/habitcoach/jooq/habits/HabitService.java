@@ -27,6 +27,7 @@ import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
 import io.habitcoach.jooq.habits.internal.HabitPictures;
 import io.habitcoach.jooq.habits.internal.HotCompletion;
+import io.habitcoach.jooq.jobs.internal.DueInstants;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
@@ -91,6 +92,7 @@ public final class HabitService {
             h.setStatus(HabitStatus.ACTIVE);
             h.setCreatedAt(now);
             h.setUpdatedAt(now);
+            h.setNextCheckAt(DueInstants.forHabit(h, user, now.toInstant()));
             h.insert();
             return HabitRows.toHabit(h, StreakSummary.NONE, 0.0);
         });
@@ -176,6 +178,7 @@ public final class HabitService {
             if (update.frequency() != null && !update.frequency().equals(HabitRows.frequency(h))) {
                 setFrequency(h, update.frequency());
                 streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
+                h.setNextCheckAt(DueInstants.forHabit(h, user, ctx.clock().instant()));
             } else {
                 streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today);
                 h.setCurrentStreak(streak.current());
@@ -232,6 +235,7 @@ public final class HabitService {
             }
             h.setStatus(target);
             StreakSummary streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
+            h.setNextCheckAt(DueInstants.forHabit(h, user, ctx.clock().instant()));
             h.setUpdatedAt(ctx.now());
             h.update();
             return HabitRows.toHabit(h, streak, Double.NaN);

@@ -9,21 +9,30 @@ import java.util.Objects;
  *
  * @param job              {@code "sweepMissed"} or {@code "weeklyAnalysis"}
  * @param asOf             the instant the run judged "closed" by
- * @param usersProcessed   distinct users the run looked at in detail (due users)
- * @param habitsProcessed  habits the run looked at in detail
+ * @param usersProcessed   distinct users the run looked at in detail (owners of the habits it checked, or
+ *                         the users whose week it checked)
+ * @param habitsProcessed  habits the run looked at in detail (checked: the due habits it claimed, or the
+ *                         habits of the users whose week it analysed)
  * @param eventsRaised     coach events this run stored; an event stored before (by an earlier run or
  *                         by another node at the same time) is not counted again
  * @param streaksRefreshed habits whose cached {@code current_streak} the run brought up to date
  *                         (always 0 for the weekly analysis)
  * @param batches          transactions the work was split into
  * @param elapsed          wall-clock time of the run
+ * @param due              what the due scans found: habits ({@code sweepMissed}) or users
+ *                         ({@code weeklyAnalysis}) whose period had closed by {@code asOf} and that no
+ *                         run had looked at yet; 0 when nothing was due. A row another run claimed
+ *                         first is counted here but not in {@code habitsProcessed}/{@code usersProcessed}
+ * @param scanElapsed      wall-clock time spent in the due scans (the index range reads), out of
+ *                         {@code elapsed}
  */
 public record CoachJobResult(String job, Instant asOf, int usersProcessed, int habitsProcessed, int eventsRaised,
-        int streaksRefreshed, int batches, Duration elapsed) {
+        int streaksRefreshed, int batches, Duration elapsed, int due, Duration scanElapsed) {
 
     public CoachJobResult {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(scanElapsed, "scanElapsed");
     }
 }

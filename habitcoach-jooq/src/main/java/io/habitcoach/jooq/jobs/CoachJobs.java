@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * The periodic coach jobs: plain methods a host calls from any scheduler (Spring {@code @Scheduled},
  * Quartz, cron, a loop), as often as it likes, on as many nodes as it likes. Each event is stored
  * exactly once: the database's unique key on {@code ai_messages (user_id, event_key)} decides, not
- * timing. Each run covers every live user in a handful of SQL statements per batch, with short
- * transactions. Obtain it from {@link HabitCoach#jobs()}; see {@code docs/jobs.md}.
+ * timing. Each run reads only what is due (habits and users whose period closed, through an index),
+ * in a handful of SQL statements per batch, with short transactions. Obtain it from {@link HabitCoach#jobs()}; see {@code docs/jobs.md}.
  *
  * <ul>
  *   <li>{@link #sweepMissed(Instant)}: one {@code habit_fail} event per habit and missed period, for
@@ -77,7 +77,7 @@ public final class CoachJobs {
         return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk);
     }
 
-    /** Tests: these jobs walking the users in chunks of {@code usersPerChunk} (default 2,000). */
+    /** Tests: these jobs reading the due rows in pages of {@code usersPerChunk} (default 2,000). */
     CoachJobs withChunkSize(int usersPerChunk) {
         InvalidInputException.require(usersPerChunk >= 1, "usersPerChunk", "at least 1, got " + usersPerChunk);
         return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk);
@@ -99,8 +99,9 @@ public final class CoachJobs {
     public CoachJobResult sweepMissed(Instant asOf) {
         Instants.storable("asOf", asOf);
         CoachJobResult result = new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf);
-        LOG.info("sweepMissed as of {}: {} users and {} habits processed, {} events raised, {} streaks refreshed,"
-                        + " {} batches, {} ms", asOf, result.usersProcessed(), result.habitsProcessed(),
+        LOG.info("sweepMissed as of {}: {} habits due (scan {} ms), {} users and {} habits processed, {} events raised,"
+                        + " {} streaks refreshed, {} batches, {} ms", asOf, result.due(),
+                result.scanElapsed().toMillis(), result.usersProcessed(), result.habitsProcessed(),
                 result.eventsRaised(), result.streaksRefreshed(), result.batches(), result.elapsed().toMillis());
         return result;
     }
@@ -119,8 +120,9 @@ public final class CoachJobs {
     public CoachJobResult weeklyAnalysis(Instant asOf) {
         Instants.storable("asOf", asOf);
         CoachJobResult result = new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf);
-        LOG.info("weeklyAnalysis as of {}: {} users and {} habits processed, {} events raised, {} batches, {} ms",
-                asOf, result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
+        LOG.info("weeklyAnalysis as of {}: {} users due (scan {} ms), {} users and {} habits processed,"
+                        + " {} events raised, {} batches, {} ms", asOf, result.due(), result.scanElapsed().toMillis(),
+                result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
                 result.elapsed().toMillis());
         return result;
     }

@@ -12,6 +12,7 @@ import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.internal.UserRules;
+import io.habitcoach.jooq.jobs.internal.DueInstants;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -118,12 +119,20 @@ public final class UserService {
             changes.put(USERS.FIRST_DAY_OF_WEEK, update.firstDayOfWeek());
         }
         changes.put(USERS.UPDATED_AT, ctx.now());
+        // A new calendar moves when the user's periods close: the jobs re-time them at their next run.
+        boolean calendar = update.timezone() != null || update.dayStart() != null || update.firstDayOfWeek() != null;
+        if (calendar) {
+            changes.put(USERS.NEXT_WEEKLY_AT, DueInstants.weeklyOnCalendarChange(ctx.clock().instant()));
+        }
         return ctx.db().tx(cfg -> {
             UsersRecord updated = DSL.using(cfg).update(USERS).set(changes)
                     .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
                     .returning().fetchOne();
             if (updated == null) {
                 throw new NotFoundException("user", String.valueOf(userId));
+            }
+            if (calendar) {
+                DueInstants.calendarChanged(DSL.using(cfg), updated.getId(), ctx.clock().instant());
             }
             return UserRows.toUser(updated);
         });

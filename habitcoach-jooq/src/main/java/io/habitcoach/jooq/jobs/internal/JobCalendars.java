@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -25,14 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every calendar the live users have at one instant: one entry per distinct (time zone, day start,
- * first day of week), with that calendar's today, yesterday and weeks. The dates are computed in Java
+ * The calendars of a batch of due work at one instant: one entry per distinct (time zone, day start,
+ * first day of week) among its users, with that calendar's today, yesterday and weeks. The dates are computed in Java
  * by {@link UserDay} and {@link CalendarWeek}, exactly as the services compute a user's today, and handed
  * to SQL as one derived table {@code cal}; so the jobs need no per-user query, and PostgreSQL's own time
  * zone database (which may be older or newer than the JVM's) never decides a date.
  *
- * <p>There are a few hundred such calendars however many users there are. A zone id the JVM does not
- * know (written by hand into the table) is logged and its users are left out rather than failing the run.
+ * <p>A batch has at most a few hundred such calendars. A zone id the JVM does not know (written by hand
+ * into the table) is logged and its users are left out rather than failing the run.
  */
 public final class JobCalendars {
 
@@ -71,7 +70,8 @@ public final class JobCalendars {
         }
     }
 
-    private record Key(String timezone, LocalTime dayStart, DayOfWeek firstDayOfWeek) {
+    /** A user's calendar settings: what decides their dates. */
+    public record Key(String timezone, LocalTime dayStart, DayOfWeek firstDayOfWeek) {
     }
 
     private final Instant asOf;
@@ -82,12 +82,16 @@ public final class JobCalendars {
         this.byKey = byKey;
     }
 
-    /** The calendars of all live users at {@code asOf}: one statement. */
-    public static JobCalendars load(DSLContext dsl, Instant asOf) {
+    /**
+     * The calendars of the given settings (those of the users a batch of due work belongs to) at
+     * {@code asOf}; no statement.
+     */
+    public static JobCalendars of(Collection<Key> keys, Instant asOf) {
         Map<Key, Calendar> calendars = new HashMap<>();
-        for (var row : dsl.selectDistinct(USERS.TIMEZONE, USERS.DAY_START, USERS.FIRST_DAY_OF_WEEK).from(USERS)
-                .where(USERS.DELETED_AT.isNull()).fetch()) {
-            Key key = new Key(row.value1(), row.value2(), row.value3());
+        for (Key key : keys) {
+            if (calendars.containsKey(key)) {
+                continue;
+            }
             UserDay userDay;
             try {
                 userDay = UserDay.of(key.timezone(), key.dayStart());

@@ -1,18 +1,14 @@
 package io.habitcoach.jooq.jobs.internal;
 
-import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.HabitRows;
 
 import static io.habitcoach.jooq.schema.Tables.HABITS;
-import static io.habitcoach.jooq.schema.Tables.USERS;
 
 import io.habitcoach.jooq.HabitCoachDataException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +21,9 @@ public final class Jobs {
     static final int ATTEMPTS = 3;
 
     /**
-     * Users per chunk, by default: each job walks the users table in primary-key ranges of this many
-     * users and finds the due work of one range with one statement, so no statement scans the whole
-     * table and the total work grows linearly with the table.
+     * Due rows per page, by default: each job reads what is due in pages of this many rows, in the order
+     * of its due index ({@code (next_check_at, id)} or {@code (next_weekly_at, id)}), one range scan each,
+     * and works each page off in batches.
      */
     public static final int USERS_PER_CHUNK = 2_000;
 
@@ -43,23 +39,6 @@ public final class Jobs {
             HABITS.STREAK_EXCUSED_THROUGH);
 
     private Jobs() {
-    }
-
-    /**
-     * The last user id of the chunk of {@code size} users that follows {@code after} (null: from the
-     * start), or null when fewer remain (the chunk is open-ended). An index-only scan.
-     */
-    static String chunkEnd(Context ctx, String after, int size) {
-        return ctx.db().read(dsl -> dsl.select(USERS.ID).from(USERS)
-                .where(after == null ? DSL.noCondition() : USERS.ID.gt(after))
-                .orderBy(USERS.ID).offset(size - 1).limit(1)
-                .fetchOne(USERS.ID));
-    }
-
-    /** {@code users.id} in the chunk {@code (after, last]}; either bound may be null (open). */
-    static Condition inChunk(String after, String last) {
-        return (after == null ? DSL.noCondition() : USERS.ID.gt(after))
-                .and(last == null ? DSL.noCondition() : USERS.ID.le(last));
     }
 
     /** {@code list} cut into consecutive pieces of at most {@code size}. */

@@ -19,13 +19,19 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -38,12 +44,15 @@ import org.slf4j.LoggerFactory;
  * habits), raises one event if the period closed without a done or skipped entry and outside a pause,
  * and brings {@code habits.current_streak} to the streak as of the user's today wherever it is stale.
  *
- * <p>The users are walked in primary-key chunks (by default {@link Jobs#USERS_PER_CHUNK} users); one
- * statement finds a chunk's candidates (no lock). Per batch of {@code batchSize} of them, in (user,
- * habit) order, one transaction then locks them, re-checks them with a fresh snapshot (a completion
- * that committed meanwhile is seen, and a completion that comes later waits for the lock), reads the
- * users' recent messages, inserts all the batch's messages in one statement and updates all the stale
- * streaks in one statement. The unique key {@code (user_id, event_key)} with
+ * <p>Only the habits whose {@code next_check_at} has passed are read ({@link DueInstants}): pages of
+ * (by default) {@link Jobs#USERS_PER_CHUNK} rows, one range scan of the index each, no lock, so a run
+ * with nothing due costs one index probe however many users exist. Per batch of {@code batchSize} of
+ * them, in (user, habit) order, one transaction then claims them (advances {@code next_check_at} to the
+ * close of the period open at the run's instant, only where it still holds the value the scan read;
+ * this takes the rows' locks), re-checks them with a fresh snapshot (a completion that committed
+ * meanwhile is seen, and a completion that comes later waits for the lock), reads the users' recent
+ * messages, inserts all the batch's messages in one statement and updates all the stale streaks (and
+ * any instant the fresh row corrects) in one statement. The unique key {@code (user_id, event_key)} with
  * {@code event_key = habit_fail:<habit>:<period start>} makes the event exactly-once however many runs
  * and nodes overlap; locks are taken in (user, habit) order, so overlapping runs queue instead of
  * deadlocking.
@@ -88,108 +97,168 @@ public final class MissedSweep {
                     WHERE m.user_id = habits.user_id AND m.event_key = 'habit_fail:' || habits.id || ':' || cal.yesterday_key)
             END)""";
 
-    /**
-     * The cached streak may be stale: it is positive but the run's next due period has closed
-     * ({@code StreakState.asOf} then reads 0). Only then can time alone change a cached streak.
-     */
-    static final String STALE_SQL = """
-            (habits.current_streak > 0 AND habits.streak_next_due
-                < CASE WHEN habits.frequency = 'per_week' THEN cal.week_start ELSE cal.today END)""";
-
     private static final Field<Boolean> MISSED = DSL.field(MISSED_SQL, SQLDataType.BOOLEAN);
-    private static final Field<Boolean> STALE = DSL.field(STALE_SQL, SQLDataType.BOOLEAN);
-    private static final Condition DUE = DSL.condition(MISSED).or(DSL.condition(STALE));
 
     private final Context ctx;
     private final JobMessages messages;
     private final int batchSize;
-    private final int usersPerChunk;
+    private final int pageSize;
 
-    public MissedSweep(Context ctx, JobMessages messages, int batchSize, int usersPerChunk) {
+    public MissedSweep(Context ctx, JobMessages messages, int batchSize, int pageSize) {
         this.ctx = ctx;
         this.messages = messages;
         this.batchSize = batchSize;
-        this.usersPerChunk = usersPerChunk;
+        this.pageSize = pageSize;
+    }
+
+    /** A due habit as the scan read it (no lock), with its owner's calendar settings. */
+    private record Candidate(HabitsRecord habit, JobCalendars.Key key, boolean ownerDeleted) {
+        String id() {
+            return habit.getId();
+        }
+
+        String userId() {
+            return habit.getUserId();
+        }
     }
 
     public CoachJobResult run(Instant asOf) {
         long started = System.nanoTime();
-        JobCalendars calendars = ctx.db().read(dsl -> JobCalendars.load(dsl, asOf));
         Totals totals = new Totals();
-        if (!calendars.isEmpty()) {
+        OffsetDateTime afterAt = null;
+        String afterId = null;
+        while (true) {
+            long scanStarted = System.nanoTime();
+            List<Candidate> page = scan(asOf, afterAt, afterId);
+            totals.scanNanos += System.nanoTime() - scanStarted;
+            if (page.isEmpty()) {
+                break;
+            }
+            totals.due += page.size();
+            HabitsRecord last = page.get(page.size() - 1).habit;
+            afterAt = last.getNextCheckAt();
+            afterId = last.getId();
+            JobCalendars calendars = JobCalendars.of(page.stream().map(Candidate::key).toList(), asOf);
             Table<?> cal = calendars.table();
-            String after = null;
-            do {
-                String last = Jobs.chunkEnd(ctx, after, usersPerChunk);
-                List<Record2<String, String>> due = candidates(cal, after, last);
-                for (List<Record2<String, String>> ids : Jobs.batches(due, batchSize)) {
-                    Batch batch = Jobs.withRetry("sweepMissed", () -> ctx.db().tx(cfg -> process(DSL.using(cfg),
-                            calendars, cal, ids)));
-                    totals.add(ids, batch);
-                    LOG.debug("sweepMissed batch {}: {} habits, {} events, {} streaks refreshed", totals.batches,
-                            batch.habits, batch.events, batch.streaks);
-                }
-                after = last;
-            } while (after != null);
+            List<Candidate> ordered = new ArrayList<>(page);
+            ordered.sort(Comparator.comparing(Candidate::userId).thenComparing(Candidate::id));
+            for (List<Candidate> candidates : Jobs.batches(ordered, batchSize)) {
+                Batch batch = Jobs.withRetry("sweepMissed", () -> ctx.db().tx(cfg -> process(DSL.using(cfg),
+                        calendars, cal, candidates)));
+                totals.add(batch);
+                LOG.debug("sweepMissed batch {}: {} habits due, {} claimed, {} events, {} streaks refreshed",
+                        totals.batches, candidates.size(), batch.claimed, batch.events, batch.streaks);
+            }
+            if (page.size() < pageSize) {
+                break;
+            }
         }
         return new CoachJobResult("sweepMissed", asOf, totals.users, totals.habits, totals.events, totals.streaks,
-                totals.batches, Duration.ofNanos(System.nanoTime() - started));
+                totals.batches, Duration.ofNanos(System.nanoTime() - started), totals.due,
+                Duration.ofNanos(totals.scanNanos));
     }
 
-    /** The habits of the chunk's users that may need work, in (user, habit) order: one statement, no lock. */
-    private List<Record2<String, String>> candidates(Table<?> cal, String after, String last) {
-        return ctx.db().read(dsl -> dsl.select(HABITS.USER_ID, HABITS.ID)
-                .from(USERS)
-                .join(cal).on(JobCalendars.joinsUser())
-                .join(HABITS).on(HABITS.USER_ID.eq(USERS.ID))
-                .where(USERS.DELETED_AT.isNull()).and(Jobs.inChunk(after, last))
-                .and(DUE)
-                .orderBy(HABITS.USER_ID, HABITS.ID)
-                .fetch());
+    /**
+     * The next page of due habits, in {@code (next_check_at, id)} order after the given one: a range scan
+     * of the index {@code habits_next_check_idx}, joined to the owners by primary key. Nothing due, one
+     * probe of the index: the cost does not depend on how many habits are not due.
+     */
+    private List<Candidate> scan(Instant asOf, OffsetDateTime afterAt, String afterId) {
+        return ctx.db().read(dsl -> dsl.select(HABITS.ID, HABITS.USER_ID, HABITS.NEXT_CHECK_AT, HABITS.FREQUENCY,
+                        HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.STATUS, HABITS.CURRENT_STREAK,
+                        HABITS.STREAK_NEXT_DUE, USERS.TIMEZONE, USERS.DAY_START, USERS.FIRST_DAY_OF_WEEK,
+                        USERS.DELETED_AT)
+                .from(HABITS)
+                .join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
+                .where(HABITS.NEXT_CHECK_AT.le(DueInstants.utc(asOf)))
+                .and(afterAt == null ? DSL.noCondition()
+                        : DSL.row(HABITS.NEXT_CHECK_AT, HABITS.ID).gt(DSL.row(afterAt, afterId)))
+                .orderBy(HABITS.NEXT_CHECK_AT, HABITS.ID)
+                .limit(pageSize)
+                .fetch(r -> new Candidate(r.into(HABITS), new JobCalendars.Key(r.get(USERS.TIMEZONE),
+                        r.get(USERS.DAY_START), r.get(USERS.FIRST_DAY_OF_WEEK)), r.get(USERS.DELETED_AT) != null)));
     }
 
-    private record Batch(int habits, int events, int streaks) {
+    private record Batch(int claimed, int users, int habits, int events, int streaks) {
     }
 
-    private record Update(String habitId, int currentStreak) {
+    private record Update(String userId, String habitId, int currentStreak, OffsetDateTime nextCheck,
+            boolean refreshed) {
     }
 
-    private Batch process(DSLContext dsl, JobCalendars calendars, Table<?> cal, List<Record2<String, String>> ids) {
-        List<String> habitIds = ids.stream().map(Record2::value2).toList();
-        List<String> userIds = ids.stream().map(Record2::value1).distinct().toList();
-        // Lock first, in a global order; then read with a new snapshot that sees every entry committed
-        // before the locks were granted (a later completion needs the habit's lock, so it waits).
-        dsl.select(HABITS.ID).from(HABITS).where(HABITS.ID.in(habitIds))
-                .orderBy(HABITS.USER_ID, HABITS.ID).forNoKeyUpdate().fetch();
+    /**
+     * One transaction: claims the batch's habits by advancing their {@code next_check_at} past the period
+     * that closed (only where it still holds the value the scan read: a habit another run claimed, or
+     * whose owner changed calendar meanwhile, is left to that run, or to the next one); re-reads them
+     * with a fresh snapshot; raises the misses; refreshes stale streaks; corrects an instant the fresh
+     * row disagrees with.
+     */
+    private Batch process(DSLContext dsl, JobCalendars calendars, Table<?> cal, List<Candidate> candidates) {
+        Instant asOf = calendars.asOf();
+        int n = candidates.size();
+        String[] userIds = new String[n];
+        String[] ids = new String[n];
+        String[] olds = new String[n];
+        String[] nexts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get(i);
+            userIds[i] = c.userId();
+            ids[i] = c.id();
+            olds[i] = c.habit.getNextCheckAt().toString();
+            Instant next = nextAfterCheck(c, calendars);
+            nexts[i] = next == null ? null : next.toString();
+        }
+        // The claim locks the rows in (user, habit) order, so overlapping runs queue instead of
+        // deadlocking, and a completion in flight (which holds the habit's lock) is waited for; the
+        // statements after it read a snapshot that sees that completion.
+        Set<String> claimed = new HashSet<>(dsl.resultQuery("UPDATE habits SET next_check_at = v.next"
+                        + " FROM unnest({0}::text[], {1}::text[], {2}::timestamptz[], {3}::timestamptz[])"
+                        + " AS v(user_id, id, old, next)"
+                        + " WHERE habits.user_id = v.user_id AND habits.id = v.id AND habits.next_check_at = v.old"
+                        + " RETURNING habits.id",
+                text(userIds), text(ids), text(olds), text(nexts)).fetch(0, String.class));
+        if (claimed.isEmpty()) {
+            return new Batch(0, 0, 0, 0, 0);
+        }
+        Map<String, OffsetDateTime> claimedNext = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (claimed.contains(ids[i])) {
+                claimedNext.put(ids[i], nexts[i] == null ? null : OffsetDateTime.parse(nexts[i]));
+            }
+        }
         List<Field<?>> fields = new ArrayList<>(Jobs.HABIT_FIELDS);
         fields.addAll(List.of(USERS.LANGUAGE, USERS.SELECTED_PERSONALITY, USERS.TIMEZONE, USERS.DAY_START,
                 USERS.FIRST_DAY_OF_WEEK, MISSED.as("missed")));
+        String[] claimedIds = claimed.toArray(String[]::new);
         var rows = dsl.select(fields)
                 .from(HABITS)
                 .join(USERS).on(USERS.ID.eq(HABITS.USER_ID)).and(USERS.DELETED_AT.isNull())
                 .join(cal).on(JobCalendars.joinsUser())
-                .where(HABITS.ID.in(habitIds)).and(USERS.ID.in(userIds)).and(DUE)
+                .where(HABITS.ID.eq(DSL.any(DSL.val(claimedIds, SQLDataType.VARCHAR.array()))))
                 .orderBy(HABITS.USER_ID, HABITS.ID)
                 .fetch();
         List<JobMessages.Pending> events = new ArrayList<>();
         List<Update> updates = new ArrayList<>();
+        Set<String> users = new HashSet<>();
         for (Record row : rows) {
             HabitsRecord h = row.into(HABITS);
+            users.add(h.getUserId());
             DayOfWeek firstDay = row.get(USERS.FIRST_DAY_OF_WEEK);
             JobCalendars.Calendar calendar = calendars.of(row.get(USERS.TIMEZONE), row.get(USERS.DAY_START), firstDay);
-            if (calendar == null) {
-                continue; // the user changed zone since the calendars were read; the next run covers them
-            }
             try {
                 Schedule schedule = HabitRows.schedule(h, firstDay);
                 StreakState state = HabitRows.state(h);
-                int current = state.asOf(schedule, calendar.today()).current();
-                if (current != h.getCurrentStreak()) {
-                    updates.add(new Update(h.getId(), current));
-                }
                 if (Boolean.TRUE.equals(row.get("missed", Boolean.class))) {
                     events.add(missed(dsl, h, state, schedule, calendar, new JobMessages.Recipient(h.getUserId(),
                             row.get(USERS.SELECTED_PERSONALITY), row.get(USERS.LANGUAGE))));
+                }
+                int stored = h.getCurrentStreak();
+                int current = state.asOf(schedule, calendar.today()).current();
+                h.setCurrentStreak(current);
+                // The instant by the fresh row (its status or schedule may have changed since the scan).
+                OffsetDateTime next = DueInstants.utc(DueInstants.nextCheck(h, calendar.userDay(), firstDay, asOf));
+                if (current != stored || !Objects.equals(next, claimedNext.get(h.getId()))) {
+                    updates.add(new Update(h.getUserId(), h.getId(), current, next, current != stored));
                 }
             } catch (HabitCoachException | IllegalArgumentException e) {
                 // A row the rules cannot read (written by hand, say) must not stop everyone else's events.
@@ -199,13 +268,19 @@ public final class MissedSweep {
         int raised = messages.insert(dsl, events,
                 JobMessages.recentMessages(dsl, events.stream().map(e -> e.recipient().userId()).toList()));
         if (!updates.isEmpty()) {
-            dsl.execute("UPDATE habits SET current_streak = v.current FROM unnest({0}::text[], {1}::int[]) AS v(id, current)"
-                            + " WHERE habits.id = v.id AND habits.current_streak <> v.current",
-                    DSL.val(updates.stream().map(Update::habitId).toArray(String[]::new), SQLDataType.VARCHAR.array()),
+            dsl.execute("UPDATE habits SET current_streak = v.current, next_check_at = v.next"
+                            + " FROM unnest({0}::text[], {1}::text[], {2}::int[], {3}::timestamptz[])"
+                            + " AS v(user_id, id, current, next)"
+                            + " WHERE habits.user_id = v.user_id AND habits.id = v.id",
+                    text(updates.stream().map(Update::userId).toArray(String[]::new)),
+                    text(updates.stream().map(Update::habitId).toArray(String[]::new)),
                     DSL.val(updates.stream().map(Update::currentStreak).toArray(Integer[]::new),
-                            SQLDataType.INTEGER.array()));
+                            SQLDataType.INTEGER.array()),
+                    text(updates.stream().map(u -> u.nextCheck() == null ? null : u.nextCheck().toString())
+                            .toArray(String[]::new)));
         }
-        return new Batch(rows.size(), raised, updates.size());
+        int refreshed = (int) updates.stream().filter(Update::refreshed).count();
+        return new Batch(claimed.size(), users.size(), rows.size(), raised, refreshed);
     }
 
     private static JobMessages.Pending missed(DSLContext dsl, HabitsRecord h, StreakState state, Schedule schedule,
@@ -281,22 +356,46 @@ public final class MissedSweep {
         return Streaks.state(upTo).asOf(schedule, period).current();
     }
 
+    /**
+     * The instant the claim stores: the close of the habit's period that is open at {@code asOf}, by the
+     * row the scan read (the transaction corrects it from the fresh row). A deleted owner's habit is
+     * never due again (null); a habit whose zone this JVM does not know, or whose row the rules cannot
+     * read, is looked at again in an hour.
+     */
+    private static Instant nextAfterCheck(Candidate c, JobCalendars calendars) {
+        if (c.ownerDeleted()) {
+            return null;
+        }
+        Instant asOf = calendars.asOf();
+        JobCalendars.Key key = c.key();
+        JobCalendars.Calendar calendar = calendars.of(key.timezone(), key.dayStart(), key.firstDayOfWeek());
+        if (calendar == null) {
+            return asOf.plus(Duration.ofHours(1));
+        }
+        try {
+            return DueInstants.nextCheck(c.habit, calendar.userDay(), key.firstDayOfWeek(), asOf);
+        } catch (HabitCoachException | IllegalArgumentException e) {
+            LOG.warn("sweepMissed cannot time habit {}: {}", c.id(), e.getMessage());
+            return asOf.plus(Duration.ofHours(1));
+        }
+    }
+
+    private static org.jooq.Param<String[]> text(String[] values) {
+        return DSL.val(values, SQLDataType.VARCHAR.array());
+    }
+
     private static final class Totals {
+        int due;
+        long scanNanos;
         int users;
         int habits;
         int events;
         int streaks;
         int batches;
-        private String lastUser;
 
-        void add(List<Record2<String, String>> ids, Batch batch) {
-            for (Record2<String, String> id : ids) {
-                if (!id.value1().equals(lastUser)) {
-                    users++;
-                    lastUser = id.value1();
-                }
-            }
-            habits += batch.habits;
+        void add(Batch batch) {
+            users += batch.users;
+            habits += batch.claimed;
             events += batch.events;
             streaks += batch.streaks;
             batches++;

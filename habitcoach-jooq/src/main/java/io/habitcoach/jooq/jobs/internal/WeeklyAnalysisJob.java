@@ -26,9 +26,11 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,12 +51,15 @@ import org.slf4j.LoggerFactory;
  * week, zone and day start) has no analysis yet, builds core's {@link WeeklyReport} for each of their
  * habits and {@link UserWeeklyReport} across them, and stores one event keyed {@code weekly:<week start>}.
  *
- * <p>The users are walked in primary-key chunks (by default {@link Jobs#USERS_PER_CHUNK} users); one
- * statement finds a chunk's due users. Per batch of {@code batchSize} of them, in user order, one
- * read-only REPEATABLE READ transaction (a consistent snapshot) reads their habits, the entries the
- * reports need, the pauses and the recent messages (four statements, plus one in the rare case below);
- * one short transaction inserts every event of the batch in one statement, {@code ON CONFLICT DO
- * NOTHING} on the unique {@code (user_id, event_key)}, so overlapping runs store each analysis once.
+ * <p>Only the users whose {@code next_weekly_at} has passed are read: pages of (by default)
+ * {@link Jobs#USERS_PER_CHUNK} users, one range scan of a partial index each. Per batch of
+ * {@code batchSize} of them, in user order, one read-only REPEATABLE READ transaction (a consistent
+ * snapshot) finds which had a habit in the week and no analysis yet, and reads their habits, the entries
+ * the reports need, the pauses and the recent messages (five statements, plus one in the rare case
+ * below); one short transaction claims the batch's users (advances {@code next_weekly_at} to the close
+ * of the week open at the run's instant, only where it still holds the value the scan read) and inserts
+ * the analyses of the users it claimed, {@code ON CONFLICT DO NOTHING} on the unique
+ * {@code (user_id, event_key)}, so overlapping runs store each analysis once.
  *
  * <p>Entries are read from a window, not from the beginning of time: the week's report needs the week
  * and the streaks at the end of it and of the week before, and the habit's stored {@link StreakState}
@@ -77,17 +82,24 @@ public final class WeeklyAnalysisJob {
     private final Context ctx;
     private final JobMessages messages;
     private final int batchSize;
-    private final int usersPerChunk;
+    private final int pageSize;
 
-    public WeeklyAnalysisJob(Context ctx, JobMessages messages, int batchSize, int usersPerChunk) {
+    public WeeklyAnalysisJob(Context ctx, JobMessages messages, int batchSize, int pageSize) {
         this.ctx = ctx;
         this.messages = messages;
         this.batchSize = batchSize;
-        this.usersPerChunk = usersPerChunk;
+        this.pageSize = pageSize;
     }
 
     /** A due user and their calendar. */
     private record Due(JobMessages.Recipient recipient, JobCalendars.Calendar calendar) {
+        String userId() {
+            return recipient.userId();
+        }
+    }
+
+    /** A user whose week has closed, as the scan read them (no lock). */
+    private record Candidate(JobMessages.Recipient recipient, JobCalendars.Key key, OffsetDateTime nextWeeklyAt) {
         String userId() {
             return recipient.userId();
         }
@@ -98,53 +110,120 @@ public final class WeeklyAnalysisJob {
 
     public CoachJobResult run(Instant asOf) {
         long started = System.nanoTime();
-        JobCalendars calendars = ctx.db().read(dsl -> JobCalendars.load(dsl, asOf));
+        long scanNanos = 0;
+        int due = 0;
         int users = 0;
         int habits = 0;
         int events = 0;
         int batches = 0;
-        if (!calendars.isEmpty()) {
+        OffsetDateTime afterAt = null;
+        String afterId = null;
+        while (true) {
+            long scanStarted = System.nanoTime();
+            List<Candidate> page = scan(asOf, afterAt, afterId);
+            scanNanos += System.nanoTime() - scanStarted;
+            if (page.isEmpty()) {
+                break;
+            }
+            due += page.size();
+            Candidate last = page.get(page.size() - 1);
+            afterAt = last.nextWeeklyAt();
+            afterId = last.userId();
+            JobCalendars calendars = JobCalendars.of(page.stream().map(Candidate::key).toList(), asOf);
             Table<?> cal = calendars.table();
-            String after = null;
-            do {
-                String last = Jobs.chunkEnd(ctx, after, usersPerChunk);
-                for (List<Due> due : Jobs.batches(candidates(calendars, cal, after, last), batchSize)) {
-                    Batch batch = Jobs.withRetry("weeklyAnalysis", () -> process(due));
-                    users += batch.users;
-                    habits += batch.habits;
-                    events += batch.events;
-                    batches++;
-                    LOG.debug("weeklyAnalysis batch {}: {} users, {} habits, {} events", batches, batch.users,
-                            batch.habits, batch.events);
-                }
-                after = last;
-            } while (after != null);
+            List<Candidate> ordered = new ArrayList<>(page);
+            ordered.sort(Comparator.comparing(Candidate::userId));
+            for (List<Candidate> candidates : Jobs.batches(ordered, batchSize)) {
+                Batch batch = Jobs.withRetry("weeklyAnalysis", () -> process(calendars, cal, candidates));
+                users += batch.users;
+                habits += batch.habits;
+                events += batch.events;
+                batches++;
+                LOG.debug("weeklyAnalysis batch {}: {} users due, {} analysed, {} habits, {} events", batches,
+                        candidates.size(), batch.users, batch.habits, batch.events);
+            }
+            if (page.size() < pageSize) {
+                break;
+            }
         }
         return new CoachJobResult("weeklyAnalysis", asOf, users, habits, events, 0, batches,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), due, Duration.ofNanos(scanNanos));
     }
 
-    /** The chunk's due users, in id order: one statement. */
-    private List<Due> candidates(JobCalendars calendars, Table<?> cal, String after, String last) {
+    /**
+     * The next page of live users whose week has closed, in {@code (next_weekly_at, id)} order after the
+     * given one: a range scan of the partial index {@code users_next_weekly_idx}.
+     */
+    private List<Candidate> scan(Instant asOf, OffsetDateTime afterAt, String afterId) {
         return ctx.db().read(dsl -> dsl.select(USERS.ID, USERS.SELECTED_PERSONALITY, USERS.LANGUAGE, USERS.TIMEZONE,
-                        USERS.DAY_START, USERS.FIRST_DAY_OF_WEEK)
+                        USERS.DAY_START, USERS.FIRST_DAY_OF_WEEK, USERS.NEXT_WEEKLY_AT)
                 .from(USERS)
-                .join(cal).on(JobCalendars.joinsUser())
-                .where(USERS.DELETED_AT.isNull()).and(Jobs.inChunk(after, last))
-                .and(DSL.condition(DUE_SQL))
-                .orderBy(USERS.ID)
-                .fetch(r -> new Due(new JobMessages.Recipient(r.value1(), r.value2(), r.value3()),
-                        calendars.of(r.value4(), r.value5(), r.value6()))));
+                .where(USERS.DELETED_AT.isNull()).and(USERS.NEXT_WEEKLY_AT.le(DueInstants.utc(asOf)))
+                .and(afterAt == null ? DSL.noCondition()
+                        : DSL.row(USERS.NEXT_WEEKLY_AT, USERS.ID).gt(DSL.row(afterAt, afterId)))
+                .orderBy(USERS.NEXT_WEEKLY_AT, USERS.ID)
+                .limit(pageSize)
+                .fetch(r -> new Candidate(new JobMessages.Recipient(r.value1(), r.value2(), r.value3()),
+                        new JobCalendars.Key(r.value4(), r.value5(), r.value6()), r.value7())));
     }
 
-    private Batch process(List<Due> due) {
+    /**
+     * Which of the candidates had a habit in the closed week and no analysis of it yet, and their
+     * analyses, from one consistent snapshot (read-only); then one short transaction claims all the
+     * candidates, by advancing their {@code next_weekly_at} to the close of the week that is open now
+     * (only where it still holds the value the scan read), and inserts the analyses of the users it
+     * claimed. A user another run claimed first, or who changed calendar meanwhile, is left to that run
+     * or the next one.
+     */
+    private Batch process(JobCalendars calendars, Table<?> cal, List<Candidate> candidates) {
+        String[] candidateIds = candidates.stream().map(Candidate::userId).toArray(String[]::new);
         Read read = ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             dsl.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            return read(dsl, due);
+            Set<String> dueIds = new HashSet<>(dsl.select(USERS.ID).from(USERS)
+                    .join(cal).on(JobCalendars.joinsUser())
+                    .where(USERS.ID.eq(DSL.any(DSL.val(candidateIds, SQLDataType.VARCHAR.array()))))
+                    .and(USERS.DELETED_AT.isNull())
+                    .and(DSL.condition(DUE_SQL))
+                    .fetch(USERS.ID));
+            List<Due> due = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (dueIds.contains(c.userId())) {
+                    due.add(new Due(c.recipient(), calendars.of(c.key().timezone(), c.key().dayStart(),
+                            c.key().firstDayOfWeek())));
+                }
+            }
+            return due.isEmpty() ? new Read(List.of(), Map.of(), 0) : read(dsl, due);
         });
-        int raised = ctx.db().tx(cfg -> messages.insert(DSL.using(cfg), read.events, read.recent));
-        return new Batch(due.size(), read.habits, raised);
+        int n = candidates.size();
+        String[] olds = new String[n];
+        String[] nexts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get(i);
+            olds[i] = c.nextWeeklyAt().toString();
+            JobCalendars.Calendar calendar = calendars.of(c.key().timezone(), c.key().dayStart(),
+                    c.key().firstDayOfWeek());
+            // A zone this JVM does not know: looked at again in an hour (and logged again).
+            nexts[i] = (calendar == null ? calendars.asOf().plus(Duration.ofHours(1))
+                    : DueInstants.weekCloses(calendar.userDay(), calendar.firstDayOfWeek(), calendars.asOf()))
+                    .toString();
+        }
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Set<String> claimed = new HashSet<>(dsl.resultQuery("UPDATE users SET next_weekly_at = v.next"
+                            + " FROM unnest({0}::text[], {1}::timestamptz[], {2}::timestamptz[]) AS v(id, old, next)"
+                            + " WHERE users.id = v.id AND users.next_weekly_at = v.old RETURNING users.id",
+                    text(candidateIds), text(olds), text(nexts)).fetch(0, String.class));
+            List<JobMessages.Pending> mine = read.events.stream()
+                    .filter(e -> claimed.contains(e.recipient().userId())).toList();
+            int raised = messages.insert(dsl, mine, read.recent);
+            return new Batch((int) candidates.stream().filter(c -> claimed.contains(c.userId())).count(),
+                    read.habits, raised);
+        });
+    }
+
+    private static org.jooq.Param<String[]> text(String[] values) {
+        return DSL.val(values, SQLDataType.VARCHAR.array());
     }
 
     private record Read(List<JobMessages.Pending> events, Map<String, List<String>> recent, int habits) {
