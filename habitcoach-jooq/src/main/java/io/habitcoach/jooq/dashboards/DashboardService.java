@@ -115,7 +115,7 @@ public final class DashboardService {
 
     /** The user, their active habits with the last seven days of entries, and active goals with pending subtasks. */
     public Dashboard dashboard(String userId) {
-        Record row = ctx.db().read(dsl -> dsl.resultQuery(DASHBOARD_SQL, ctx.now(),
+        Record row = ctx.db().replica(userId, dsl -> dsl.resultQuery(DASHBOARD_SQL, ctx.now(),
                 Objects.requireNonNullElse(userId, "")).coerce(DASHBOARD_FIELDS).fetchOne());
         if (row == null) {
             throw new NotFoundException("user", String.valueOf(userId));
@@ -147,7 +147,7 @@ public final class DashboardService {
                 LocalDate.class, today, USERS.FIRST_DAY_OF_WEEK.coerce(Short.class));
         var done = DSL.count(HABIT_COMPLETIONS.ID).filterWhere(HABIT_COMPLETIONS.KIND.eq(EntryKind.DONE));
         var skipped = DSL.count(HABIT_COMPLETIONS.ID).filterWhere(HABIT_COMPLETIONS.KIND.eq(EntryKind.SKIPPED));
-        return ctx.db().read(dsl -> {
+        return ctx.db().replica(userId, dsl -> {
             // FROM users LEFT JOIN habits: a user without habits still yields a row, so one
             // statement tells "no habits" from "no such user".
             Result<Record> rows = dsl.select(Columns.of(USERS.fields(), HABITS.ID, HABITS.NAME, done.as("done"),

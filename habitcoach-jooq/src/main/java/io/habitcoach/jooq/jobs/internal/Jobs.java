@@ -50,7 +50,7 @@ public final class Jobs {
      * start), or null when fewer remain (the chunk is open-ended). An index-only scan.
      */
     static String chunkEnd(Context ctx, String after, int size) {
-        return ctx.db().read(dsl -> dsl.select(USERS.ID).from(USERS)
+        return ctx.db().replica(null, dsl -> dsl.select(USERS.ID).from(USERS)
                 .where(after == null ? DSL.noCondition() : USERS.ID.gt(after))
                 .orderBy(USERS.ID).offset(size - 1).limit(1)
                 .fetchOne(USERS.ID));

@@ -114,7 +114,7 @@ public final class MissedSweep {
 
     public CoachJobResult run(Instant asOf) {
         long started = System.nanoTime();
-        JobCalendars calendars = ctx.db().read(dsl -> JobCalendars.load(dsl, asOf));
+        JobCalendars calendars = ctx.db().replica(null, dsl -> JobCalendars.load(dsl, asOf));
         Totals totals = new Totals();
         if (!calendars.isEmpty()) {
             Table<?> cal = calendars.table();
@@ -138,7 +138,7 @@ public final class MissedSweep {
 
     /** The habits of the chunk's users that may need work, in (user, habit) order: one statement, no lock. */
     private List<Record2<String, String>> candidates(Table<?> cal, String after, String last) {
-        return ctx.db().read(dsl -> dsl.select(HABITS.USER_ID, HABITS.ID)
+        return ctx.db().replica(null, dsl -> dsl.select(HABITS.USER_ID, HABITS.ID)
                 .from(USERS)
                 .join(cal).on(JobCalendars.joinsUser())
                 .join(HABITS).on(HABITS.USER_ID.eq(USERS.ID))

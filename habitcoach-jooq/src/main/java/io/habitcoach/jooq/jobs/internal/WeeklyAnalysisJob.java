@@ -98,7 +98,7 @@ public final class WeeklyAnalysisJob {
 
     public CoachJobResult run(Instant asOf) {
         long started = System.nanoTime();
-        JobCalendars calendars = ctx.db().read(dsl -> JobCalendars.load(dsl, asOf));
+        JobCalendars calendars = ctx.db().replica(null, dsl -> JobCalendars.load(dsl, asOf));
         int users = 0;
         int habits = 0;
         int events = 0;
@@ -126,7 +126,7 @@ public final class WeeklyAnalysisJob {
 
     /** The chunk's due users, in id order: one statement. */
     private List<Due> candidates(JobCalendars calendars, Table<?> cal, String after, String last) {
-        return ctx.db().read(dsl -> dsl.select(USERS.ID, USERS.SELECTED_PERSONALITY, USERS.LANGUAGE, USERS.TIMEZONE,
+        return ctx.db().replica(null, dsl -> dsl.select(USERS.ID, USERS.SELECTED_PERSONALITY, USERS.LANGUAGE, USERS.TIMEZONE,
                         USERS.DAY_START, USERS.FIRST_DAY_OF_WEEK)
                 .from(USERS)
                 .join(cal).on(JobCalendars.joinsUser())
