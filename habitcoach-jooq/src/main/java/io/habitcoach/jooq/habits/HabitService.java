@@ -351,9 +351,12 @@ public final class HabitService {
                     .join(HABITS).on(HABITS.ID.eq(HABIT_COMPLETIONS.HABIT_ID)).and(HABITS.USER_ID.eq(HABIT_COMPLETIONS.USER_ID))
                     .join(user).on(user.ID.eq(HABITS.USER_ID)).and(user.DELETED_AT.isNull())
                     .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
-                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.ge(DSL.field(
+                    // both bounds, as documented ("through today"): the partitions of other years are pruned
+                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(DSL.field(
                             "((({0} at time zone {1}) - {2}::interval)::date - {3})", LocalDate.class,
-                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START, DSL.inline(days - 1))))
+                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START, DSL.inline(days - 1)), DSL.field(
+                            "((({0} at time zone {1}) - {2}::interval)::date)", LocalDate.class,
+                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START)))
                     .orderBy(HABIT_COMPLETIONS.COMPLETED_DATE)
                     .fetch();
             if (rows.isEmpty()) {
