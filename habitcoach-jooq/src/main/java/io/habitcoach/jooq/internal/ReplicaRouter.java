@@ -86,8 +86,11 @@ public final class ReplicaRouter {
                 replicaReads.incrementAndGet();
                 return result;
             } catch (DataAccessException e) {
-                // Any failure on the replica (gone, a query cancelled by a recovery conflict) is retried
-                // on the primary; an error the primary would raise as well surfaces from there.
+                if (sameOnThePrimary(e)) {
+                    throw e;
+                }
+                // The replica failed (gone, a query cancelled by a recovery conflict, read-only...):
+                // the read is retried on the primary.
                 markDown(e);
                 replicaDown.incrementAndGet();
             }
@@ -184,6 +187,14 @@ public final class ReplicaRouter {
         }
         state = now;
         return now;
+    }
+
+    // Data exceptions, constraint violations, syntax or access errors: the input's or the statement's,
+    // not the replica's; the primary would answer the same, and the replica stays in use.
+    private static boolean sameOnThePrimary(DataAccessException e) {
+        java.sql.SQLException sql = e.getCause(java.sql.SQLException.class);
+        String state = sql == null ? null : sql.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("42"));
     }
 
     private void markDown(DataAccessException e) {
