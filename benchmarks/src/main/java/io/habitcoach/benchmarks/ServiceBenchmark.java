@@ -140,7 +140,7 @@ public final class ServiceBenchmark {
     /** Inserts the day's entry unless it exists; whether it was new. */
     private static boolean insertEntry(Connection c, Target t, LocalDate date) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO habit_completions (id, user_id, habit_id,"
-                + " completed_date, kind) VALUES (?, ?, ?, ?, 'done') ON CONFLICT (habit_id, completed_date) DO NOTHING")) {
+                + " completed_date, kind) VALUES (?, ?, ?, ?, 'done') ON CONFLICT (user_id, habit_id, completed_date) DO NOTHING")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, t.userId);
             insert.setString(3, t.habitId);

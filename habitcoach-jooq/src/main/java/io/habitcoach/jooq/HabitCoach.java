@@ -32,7 +32,9 @@ import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.Ids;
 import io.habitcoach.jooq.internal.ModelRewrites;
+import io.habitcoach.jooq.internal.ReplicaRouter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -86,21 +88,17 @@ public final class HabitCoach implements AutoCloseable {
     private final ReminderService reminders;
     private final SearchService search;
     private final ChatService chat;
+    private final ReadReplica readReplica;
 
     private HabitCoach(Builder builder) {
         this.dataSource = builder.dataSource;
         this.clock = builder.clock;
-        DefaultConfiguration configuration = new DefaultConfiguration();
-        configuration.set(dataSource);
-        configuration.set(SQLDialect.POSTGRES);
-        configuration.set(new Settings().withExecuteLogging(false).withRenderSchema(false)
-                // MULTISET as json_agg, not jsonb_agg: the server skips building binary JSONB only to print it
-                .withEmulateMultiset(NestedCollectionEmulation.JSON));
-        if (!builder.executeListeners.isEmpty()) {
-            configuration.set(builder.executeListeners.toArray(ExecuteListener[]::new));
-        }
-        this.dsl = DSL.using(configuration);
-        this.context = new Context(new Db(dsl), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals));
+        this.dsl = dsl(dataSource, builder);
+        ReplicaRouter router = builder.readDataSource == null ? null
+                : new ReplicaRouter(dsl, dsl(builder.readDataSource, builder), builder.replicaMaxLag,
+                        builder.replicaCheckInterval, builder.readYourWritesUsers);
+        this.readReplica = new ReadReplica(router);
+        this.context = new Context(new Db(dsl, router), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals));
         this.personalities = builder.personalities();
         CoachWriter writer = CoachWriter.builder().personalities(personalities)
                 .model(builder.coachModel == null ? CoachModel.none() : builder.coachModel).build();
@@ -127,6 +125,27 @@ public final class HabitCoach implements AutoCloseable {
         this.search = new SearchService(context);
         this.chat = new ChatService(context, writer, builder.coachModel != null, builder.coachQuota,
                 builder.chatHistoryMessages);
+    }
+
+    private static DSLContext dsl(DataSource dataSource, Builder builder) {
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(dataSource);
+        configuration.set(SQLDialect.POSTGRES);
+        configuration.set(new Settings().withExecuteLogging(false).withRenderSchema(false)
+                // MULTISET as json_agg, not jsonb_agg: the server skips building binary JSONB only to print it
+                .withEmulateMultiset(NestedCollectionEmulation.JSON));
+        if (!builder.executeListeners.isEmpty()) {
+            configuration.set(builder.executeListeners.toArray(ExecuteListener[]::new));
+        }
+        return DSL.using(configuration);
+    }
+
+    /**
+     * The read replica configured with {@link Builder#readDataSource}: read-your-writes tokens for
+     * hosts with several instances, and counters of where reads went. See {@code docs/scale-out.md}.
+     */
+    public ReadReplica readReplica() {
+        return readReplica;
     }
 
     /** Users: create, read, update preferences, soft delete. */
@@ -220,6 +239,9 @@ public final class HabitCoach implements AutoCloseable {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+        // The partitions of habit_completions around the clock's today (V8 made those around the
+        // server's; a test clock or a host's may be elsewhere). The jobs keep them ahead from then on.
+        jobs.ensureCompletionPartitions();
     }
 
     /**
@@ -269,6 +291,10 @@ public final class HabitCoach implements AutoCloseable {
         private int chatHistoryMessages = 20;
         private int completionCacheSize = 10_000;
         private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
+        private DataSource readDataSource;
+        private Duration replicaMaxLag = Duration.ofSeconds(10);
+        private Duration replicaCheckInterval = Duration.ofSeconds(1);
+        private int readYourWritesUsers = 100_000;
 
         private Builder() {
         }
@@ -276,6 +302,57 @@ public final class HabitCoach implements AutoCloseable {
         /** The PostgreSQL data source (required). Pool it: every call takes one connection. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * A read replica of {@link #dataSource} (a streaming standby): reads that may be a little stale
+         * go there: dashboards, weekly summaries, analytics counts, search, exports and the jobs'
+         * candidate scans. Writes, and every read inside a write's transaction, stay on the primary. A
+         * user always sees their own writes: their reads go to the primary until the replica has
+         * replayed their last write (its WAL position); see {@link ReadReplica} for hosts with several
+         * instances. A replica that is down or lags more than {@link #replicaMaxLag} sends reads to the
+         * primary, with a log line and a counter, never an error. Default: none, every read on the primary.
+         */
+        public Builder readDataSource(DataSource readDataSource) {
+            this.readDataSource = Objects.requireNonNull(readDataSource, "readDataSource");
+            return this;
+        }
+
+        /** How far the replica may lag before reads go to the primary instead (default 10 seconds). */
+        public Builder replicaMaxLag(Duration maxLag) {
+            Objects.requireNonNull(maxLag, "replicaMaxLag");
+            if (maxLag.isNegative() || maxLag.compareTo(Duration.ofDays(1)) > 0) {
+                throw new InvalidInputException("replicaMaxLag", "0 to 1 day, got " + maxLag);
+            }
+            this.replicaMaxLag = maxLag;
+            return this;
+        }
+
+        /**
+         * How often the replica's state (reachable, replayed position, lag) is checked, at most (default
+         * 1 second; one small query). A read for a user whose write is ahead of the last known position
+         * checks at once.
+         */
+        public Builder replicaCheckInterval(Duration interval) {
+            Objects.requireNonNull(interval, "replicaCheckInterval");
+            if (interval.isNegative() || interval.compareTo(Duration.ofHours(1)) > 0) {
+                throw new InvalidInputException("replicaCheckInterval", "0 to 1 hour, got " + interval);
+            }
+            this.replicaCheckInterval = interval;
+            return this;
+        }
+
+        /**
+         * How many users' last write positions this instance remembers for read-your-writes (default
+         * 100,000; about 100 bytes each). Past it, positions the replica has replayed are dropped, then
+         * all are folded into one position every user's reads wait for: stricter, never stale.
+         */
+        public Builder readYourWritesUsers(int users) {
+            if (users < 1) {
+                throw new InvalidInputException("readYourWritesUsers", "1 or more, got " + users);
+            }
+            this.readYourWritesUsers = users;
             return this;
         }
 

@@ -117,7 +117,7 @@ public final class AnalyticsService {
     public List<EventCount> countsForUser(String userId, Instant from, Instant to) {
         Condition range = range(from, to);
         String id = Objects.requireNonNullElse(userId, "");
-        Result<Record3<String, LocalDate, Integer>> rows = ctx.db().read(dsl -> dsl
+        Result<Record3<String, LocalDate, Integer>> rows = ctx.db().replica(userId, dsl -> dsl
                 .select(ANALYTICS_EVENTS.EVENT_NAME, UTC_DAY, DSL.count(ANALYTICS_EVENTS.ID))
                 .from(USERS)
                 .leftJoin(ANALYTICS_EVENTS).on(ANALYTICS_EVENTS.USER_ID.eq(USERS.ID)).and(range)
@@ -139,7 +139,7 @@ public final class AnalyticsService {
      */
     public List<EventCount> countsForAll(Instant from, Instant to) {
         Condition range = range(from, to);
-        return ctx.db().read(dsl -> dsl.select(ANALYTICS_EVENTS.EVENT_NAME, UTC_DAY, DSL.count())
+        return ctx.db().replica(null, dsl -> dsl.select(ANALYTICS_EVENTS.EVENT_NAME, UTC_DAY, DSL.count())
                 .from(ANALYTICS_EVENTS)
                 .where(range)
                 .groupBy(ANALYTICS_EVENTS.EVENT_NAME, UTC_DAY)

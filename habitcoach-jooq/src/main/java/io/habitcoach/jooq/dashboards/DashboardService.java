@@ -129,7 +129,7 @@ public final class DashboardService {
 
     /** The user, their active habits with the last seven days of entries, and active goals with pending subtasks. */
     public Dashboard dashboard(String userId) {
-        Record row = ctx.db().read(dsl -> dsl.resultQuery(DASHBOARD_SQL, ctx.now(),
+        Record row = ctx.db().replica(userId, dsl -> dsl.resultQuery(DASHBOARD_SQL, ctx.now(),
                 Objects.requireNonNullElse(userId, "")).coerce(DASHBOARD_FIELDS).fetchOne());
         if (row == null) {
             throw new NotFoundException("user", String.valueOf(userId));
@@ -161,7 +161,8 @@ public final class DashboardService {
                 LocalDate.class, today, USERS.FIRST_DAY_OF_WEEK.coerce(Short.class));
         var done = DSL.count(HABIT_COMPLETIONS.ID).filterWhere(HABIT_COMPLETIONS.KIND.eq(EntryKind.DONE));
         var skipped = DSL.count(HABIT_COMPLETIONS.ID).filterWhere(HABIT_COMPLETIONS.KIND.eq(EntryKind.SKIPPED));
-        return ctx.db().read(dsl -> {
+        LocalDate utcDay = ctx.now().toLocalDate();
+        return ctx.db().replica(userId, dsl -> {
             // FROM users LEFT JOIN habits: a user without habits still yields a row, so one
             // statement tells "no habits" from "no such user".
             Result<Record> rows = dsl.select(Columns.of(USERS.fields(), HABITS.ID, HABITS.NAME, done.as("done"),
@@ -171,6 +172,10 @@ public final class DashboardService {
                     .leftJoin(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID))
                     .and(HABIT_COMPLETIONS.USER_ID.eq(HABITS.USER_ID))
                     .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(weekStart, today))
+                    // The same days, loosely, as constants: any zone's and day start's today is within
+                    // two days of UTC's, so the partitions of other years are pruned when planning (the
+                    // exact bounds above depend on the user's row, which a hash join does not prune by).
+                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(utcDay.minusDays(9), utcDay.plusDays(2)))
                     .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
                     .groupBy(USERS.ID, HABITS.ID)
                     .orderBy(HABITS.CREATED_AT, HABITS.ID)

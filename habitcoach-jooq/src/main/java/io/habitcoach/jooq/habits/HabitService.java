@@ -24,6 +24,7 @@ import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Days;
+import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.HabitRows;
 import io.habitcoach.jooq.habits.internal.HabitPictures;
 import io.habitcoach.jooq.habits.internal.HotCompletion;
@@ -279,7 +280,7 @@ public final class HabitService {
                     .set(HABIT_COMPLETIONS.HABIT_ID, h.getId()).set(HABIT_COMPLETIONS.COMPLETED_DATE, date)
                     .set(HABIT_COMPLETIONS.KIND, EntryKind.DONE).set(HABIT_COMPLETIONS.NOTES, note)
                     .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
-                    .onConflict(HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doNothing()
+                    .onConflict(HABIT_COMPLETIONS.USER_ID, HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doNothing()
                     .returning().fetchOne();
             if (entry != null) {
                 after = Streaks.addDone(before, locked.schedule, date).orElse(null);
@@ -327,7 +328,7 @@ public final class HabitService {
                     .set(HABIT_COMPLETIONS.HABIT_ID, h.getId()).set(HABIT_COMPLETIONS.COMPLETED_DATE, date)
                     .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED)
                     .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
-                    .onConflict(HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doUpdate()
+                    .onConflict(HABIT_COMPLETIONS.USER_ID, HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doUpdate()
                     .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED).set(HABIT_COMPLETIONS.UPDATED_AT, now)
                     .where(HABIT_COMPLETIONS.KIND.ne(EntryKind.SKIPPED))
                     .returning().fetchOne();
@@ -378,9 +379,12 @@ public final class HabitService {
                     .join(HABITS).on(HABITS.ID.eq(HABIT_COMPLETIONS.HABIT_ID)).and(HABITS.USER_ID.eq(HABIT_COMPLETIONS.USER_ID))
                     .join(user).on(user.ID.eq(HABITS.USER_ID)).and(user.DELETED_AT.isNull())
                     .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
-                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.ge(DSL.field(
+                    // both bounds, as documented ("through today"): the partitions of other years are pruned
+                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(DSL.field(
                             "((({0} at time zone {1}) - {2}::interval)::date - {3})", LocalDate.class,
-                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START, DSL.inline(days - 1))))
+                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START, DSL.inline(days - 1)), DSL.field(
+                            "((({0} at time zone {1}) - {2}::interval)::date)", LocalDate.class,
+                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START)))
                     .orderBy(HABIT_COMPLETIONS.COMPLETED_DATE)
                     .fetch();
             if (rows.isEmpty()) {
@@ -404,6 +408,7 @@ public final class HabitService {
 
     /** Locks the habit and reads its owner, today and the recent messages in one statement; checks window and status. */
     private Locked lockForEntry(DSLContext dsl, String userId, String habitId, LocalDate date) {
+        Db.wroteFor(userId);
         Record row = dsl.select(Columns.of(HABITS.fields(), USERS.fields(), CoachRecorder.recentMessages(USERS.ID)))
                 .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
                 .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
@@ -436,6 +441,9 @@ public final class HabitService {
     }
 
     private static Record habitWithOwner(DSLContext dsl, String userId, String habitId, boolean lock) {
+        if (lock) {
+            Db.wroteFor(userId);
+        }
         var query = dsl.select(Columns.of(HABITS.fields(), USERS.fields()))
                 .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
                 .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))

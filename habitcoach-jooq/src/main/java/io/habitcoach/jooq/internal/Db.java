@@ -8,7 +8,9 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
@@ -21,12 +23,69 @@ import org.jooq.exception.DataAccessException;
  */
 public final class Db {
 
+    // The users the outermost transaction (or auto-committed call) on this thread wrote for: after it
+    // commits, the primary's WAL position is remembered for them (read-your-writes on the replica).
+    private static final ThreadLocal<Set<String>> WROTE_FOR = new ThreadLocal<>();
+
     private final DSLContext dsl;
+    private final ReplicaRouter replica;
     // Work registered by the transaction running on this thread, to run once it has committed.
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public Db(DSLContext dsl) {
+        this(dsl, null);
+    }
+
+    /** With a read replica: {@link #replica} reads may go there (null: every read on the primary). */
+    public Db(DSLContext dsl, ReplicaRouter replica) {
         this.dsl = dsl;
+        this.replica = replica;
+    }
+
+    /**
+     * Marks the transaction (or auto-committed call) running on this thread as one that writes for
+     * {@code userId}: once it commits, that user's replica reads wait for the replica to replay it.
+     * Called where a write path locks the user or their row (UserRows.liveForShare, the habit locks);
+     * a no-op outside a transaction or without a replica.
+     */
+    public static void wroteFor(String userId) {
+        Set<String> users = WROTE_FOR.get();
+        if (users != null && userId != null) {
+            users.add(userId);
+        }
+    }
+
+    /** The replica routing, or null when no read data source is configured. */
+    public ReplicaRouter replicaRouter() {
+        return replica;
+    }
+
+    /**
+     * A read that may be a little stale (dashboards, summaries, counts, search, the jobs' candidate
+     * scans): on the read replica when one is configured, reachable, not lagging too far, and has
+     * replayed {@code userId}'s last write; else on the primary. {@code userId} null: a read for no
+     * particular user. Never inside a write's transaction (that one reads its own connection).
+     */
+    public <T> T replica(String userId, Function<DSLContext, T> query) {
+        if (replica == null) {
+            return read(query);
+        }
+        try {
+            return replica.read(userId, query);
+        } catch (DataAccessException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * {@link #replica(String, Function)} for a read that needs one snapshot over several statements:
+     * one read-only transaction on the replica (or the primary, by the same rules).
+     */
+    public <T> T replicaTx(String userId, TransactionalCallable<T> work) {
+        if (replica == null) {
+            return tx(work);
+        }
+        return guarded(() -> replica.read(userId, d -> d.transactionResult(work)));
     }
 
     /**
@@ -52,14 +111,45 @@ public final class Db {
         List<Runnable> outer = afterCommit.get();
         List<Runnable> pending = new ArrayList<>(0);
         afterCommit.set(pending);
+        Set<String> wrote = openWriteScope();
         T result;
         try {
             result = transactionResult(work);
         } finally {
             afterCommit.set(outer);
+            closeWriteScope(wrote);
         }
+        rememberWrites(wrote);
         pending.forEach(this::afterCommit);
         return result;
+    }
+
+    // The outermost call on this thread owns the set; nested calls add to it.
+    private Set<String> openWriteScope() {
+        if (replica == null || WROTE_FOR.get() != null) {
+            return null;
+        }
+        Set<String> users = new HashSet<>(2);
+        WROTE_FOR.set(users);
+        return users;
+    }
+
+    private static void closeWriteScope(Set<String> owned) {
+        if (owned != null) {
+            WROTE_FOR.remove();
+        }
+    }
+
+    // The write has committed: a failure here must not turn it into an error for the caller.
+    private void rememberWrites(Set<String> users) {
+        if (users != null && !users.isEmpty()) {
+            try {
+                replica.afterWrite(users);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Db.class).warn("could not read the primary's WAL position after a"
+                        + " commit; the replica may not show this write to {} for a moment: {}", users, e.toString());
+            }
+        }
     }
 
     private <T> T transactionResult(TransactionalCallable<T> work) {
@@ -72,6 +162,18 @@ public final class Db {
      * round trip instead of three (statement, commit, and the lock it would otherwise take first).
      */
     public <T> T autocommit(ConnectionCallable<T> work) {
+        Set<String> wrote = openWriteScope();
+        T result;
+        try {
+            result = autocommitResult(work);
+        } finally {
+            closeWriteScope(wrote);
+        }
+        rememberWrites(wrote);
+        return result;
+    }
+
+    private <T> T autocommitResult(ConnectionCallable<T> work) {
         return guarded(() -> dsl.connectionResult(c -> {
             boolean auto = c.getAutoCommit();
             if (!auto) {

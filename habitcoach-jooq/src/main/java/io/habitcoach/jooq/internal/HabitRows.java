@@ -113,6 +113,7 @@ public final class HabitRows {
 
     /** Locks the user's habit for the rest of the transaction, or throws {@code NotFoundException}. */
     public static HabitsRecord lock(DSLContext dsl, String userId, String habitId) {
+        Db.wroteFor(userId);
         HabitsRecord h = habitId == null ? null : dsl.selectFrom(HABITS).where(HABITS.ID.eq(habitId))
                 .and(HABITS.USER_ID.eq(userId)).forNoKeyUpdate().fetchOne();
         if (h == null) {

@@ -22,6 +22,7 @@ public final class UserRows {
 
     /** The live user, or {@link NotFoundException}. */
     public static UsersRecord live(DSLContext dsl, String userId) {
+        Db.wroteFor(userId);   // read-your-writes: whatever this call commits, the user's replica reads wait for it
         UsersRecord user = userId == null ? null
                 : dsl.selectFrom(USERS).where(USERS.ID.eq(userId)).and(USERS.DELETED_AT.isNull()).fetchOne();
         if (user == null) {
@@ -32,6 +33,7 @@ public final class UserRows {
 
     /** The live user, locked against concurrent deletion for the rest of the transaction. */
     public static UsersRecord liveForShare(DSLContext dsl, String userId) {
+        Db.wroteFor(userId);
         UsersRecord user = userId == null ? null
                 : dsl.selectFrom(USERS).where(USERS.ID.eq(userId)).and(USERS.DELETED_AT.isNull()).forShare().fetchOne();
         if (user == null) {

@@ -5,6 +5,7 @@ import io.habitcoach.jooq.HabitCoach;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.jooq.internal.Instants;
 import io.habitcoach.jooq.internal.CoachRecorder;
+import io.habitcoach.jooq.internal.CompletionPartitions;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.jobs.internal.JobMessages;
 import io.habitcoach.jooq.jobs.internal.Jobs;
@@ -125,5 +126,25 @@ public final class CoachJobs {
                 result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
                 result.elapsed().toMillis());
         return result;
+    }
+    /** {@link #ensureCompletionPartitions(Instant)} as of the configured clock's now. */
+    public int ensureCompletionPartitions() {
+        return ensureCompletionPartitions(ctx.clock().instant());
+    }
+
+    /**
+     * Keeps the yearly partitions of {@code habit_completions} ahead of the calendar: creates last
+     * year's, this year's and next year's partition when missing (rows of such a year that sit in the
+     * DEFAULT partition move into it). Returns how many partitions were created; usually 0, one
+     * statement. Call it daily or weekly with the other jobs; {@link HabitCoach#migrate()} calls it too.
+     * See {@code docs/schema.md}, "Partitioning".
+     */
+    public int ensureCompletionPartitions(Instant asOf) {
+        Instants.storable("asOf", asOf);
+        int created = CompletionPartitions.ensure(ctx.db(), asOf);
+        if (created > 0) {
+            LOG.info("ensureCompletionPartitions as of {}: {} partitions of habit_completions created", asOf, created);
+        }
+        return created;
     }
 }

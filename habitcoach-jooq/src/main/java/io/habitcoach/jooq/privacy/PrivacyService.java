@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.UserTables;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class PrivacyService {
      */
     public JsonNode export(String userId) {
         var now = ctx.now();
-        String json = ctx.db().tx(cfg -> {
+        String json = ctx.db().replicaTx(userId, cfg -> {
             DSLContext dsl = DSL.using(cfg);
             // instants in the document in UTC, whatever the server's or the pool's time zone
             dsl.execute("SET LOCAL TIME ZONE 'UTC'");
@@ -82,6 +83,7 @@ public final class PrivacyService {
     public void purge(String userId) {
         ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
+            Db.wroteFor(userId);
             int deleted = dsl.deleteFrom(USERS).where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).execute();
             if (deleted == 0) {
                 throw new NotFoundException("user", String.valueOf(userId));

@@ -68,7 +68,7 @@ public final class SearchService {
                 "1 to " + MAX_LIMIT + ", got " + limit);
         String[] words = SearchWords.of(text, MAX_WORDS).toArray(String[]::new);
         String owner = Objects.requireNonNullElse(userId, "");
-        Result<Record> rows = ctx.db().read(dsl -> dsl.resultQuery(SearchSql.SEARCH, DSL.val(owner),
+        Result<Record> rows = ctx.db().replica(owner, dsl -> dsl.resultQuery(SearchSql.SEARCH, DSL.val(owner),
                 DSL.val(words, SQLDataType.CLOB.getArrayDataType()), DSL.val(limit)).fetch());
         if (rows.isEmpty()) {
             throw new NotFoundException("user", String.valueOf(userId));

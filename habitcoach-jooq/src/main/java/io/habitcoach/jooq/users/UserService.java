@@ -9,6 +9,7 @@ import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.model.Plan;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.internal.UserRules;
@@ -76,6 +77,7 @@ public final class UserService {
             if (created == null) {
                 throw new ConflictException("email is already registered: " + email);
             }
+            Db.wroteFor(created.getId());
             return UserRows.toUser(created);
         });
     }
@@ -125,6 +127,7 @@ public final class UserService {
             changes.put(USERS.NEXT_WEEKLY_AT, DueInstants.weeklyOnCalendarChange(ctx.clock().instant()));
         }
         return ctx.db().tx(cfg -> {
+            Db.wroteFor(userId);
             UsersRecord updated = DSL.using(cfg).update(USERS).set(changes)
                     .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
                     .returning().fetchOne();
@@ -145,6 +148,7 @@ public final class UserService {
     public void delete(String userId) {
         var now = ctx.now();
         ctx.db().tx(cfg -> {
+            Db.wroteFor(userId);
             int updated = DSL.using(cfg).update(USERS).set(USERS.DELETED_AT, now).set(USERS.UPDATED_AT, now)
                     .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
                     .execute();

@@ -2,6 +2,7 @@ package io.habitcoach.jooq.habits.internal;
 
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Db;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -186,6 +187,7 @@ public final class HotCompletion {
         OwnerState owner = owners == null ? null : owners.getIfPresent(userId);
         if (habit == null || owner == null || !habit.userId.equals(userId)) {
             return ctx.db().autocommit(c -> {
+                Db.wroteFor(userId);
                 Inputs read = read(c, READ_SQL, userId, habitId);
                 Plan plan = read == null ? null : plan(read.habit, read.owner, habitId, date, false);
                 return plan == null ? null : write(c, userId, habitId, date, note, read.habit, read.owner, plan);
@@ -195,7 +197,10 @@ public final class HotCompletion {
         if (plan == null) {
             return null;
         }
-        Completion done = ctx.db().autocommit(c -> write(c, userId, habitId, date, note, habit, owner, plan));
+        Completion done = ctx.db().autocommit(c -> {
+            Db.wroteFor(userId);
+            return write(c, userId, habitId, date, note, habit, owner, plan);
+        });
         if (done == null) {
             habits.invalidate(habitId);
             owners.invalidate(userId);

@@ -164,7 +164,7 @@ public final class MissedSweep {
      * probe of the index: the cost does not depend on how many habits are not due.
      */
     private List<Candidate> scan(Instant asOf, OffsetDateTime afterAt, String afterId) {
-        return ctx.db().read(dsl -> dsl.select(HABITS.ID, HABITS.USER_ID, HABITS.NEXT_CHECK_AT, HABITS.FREQUENCY,
+        return ctx.db().replica(null, dsl -> dsl.select(HABITS.ID, HABITS.USER_ID, HABITS.NEXT_CHECK_AT, HABITS.FREQUENCY,
                         HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.STATUS, HABITS.CURRENT_STREAK,
                         HABITS.STREAK_NEXT_DUE, USERS.TIMEZONE, USERS.DAY_START, USERS.FIRST_DAY_OF_WEEK,
                         USERS.DELETED_AT)

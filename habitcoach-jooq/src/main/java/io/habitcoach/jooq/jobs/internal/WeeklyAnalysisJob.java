@@ -155,7 +155,7 @@ public final class WeeklyAnalysisJob {
      * given one: a range scan of the partial index {@code users_next_weekly_idx}.
      */
     private List<Candidate> scan(Instant asOf, OffsetDateTime afterAt, String afterId) {
-        return ctx.db().read(dsl -> dsl.select(USERS.ID, USERS.SELECTED_PERSONALITY, USERS.LANGUAGE, USERS.TIMEZONE,
+        return ctx.db().replica(null, dsl -> dsl.select(USERS.ID, USERS.SELECTED_PERSONALITY, USERS.LANGUAGE, USERS.TIMEZONE,
                         USERS.DAY_START, USERS.FIRST_DAY_OF_WEEK, USERS.NEXT_WEEKLY_AT)
                 .from(USERS)
                 .where(USERS.DELETED_AT.isNull()).and(USERS.NEXT_WEEKLY_AT.le(DueInstants.utc(asOf)))
