@@ -18,13 +18,7 @@ final class ReferenceSpans {
     private ReferenceSpans() {
     }
 
-    static StreakSummary compute(HabitHistory history, LocalDate today) {
-        List<LocalDate> done = history.doneDates();
-        if (done.isEmpty()) {
-            return new StreakSummary(0, 0, 0, false);
-        }
-        List<LocalDate> starts = new ArrayList<>();
-        List<Frequency> frequencies = new ArrayList<>();
+    private static void effectiveSpans(HabitHistory history, List<LocalDate> starts, List<Frequency> frequencies) {
         for (ScheduleSpan span : history.schedules().spans()) {
             LocalDate effective = span.frequency() instanceof Frequency.TimesPerWeek
                     ? CalendarWeek.containing(span.from(), history.firstDayOfWeek()).start() : span.from();
@@ -35,6 +29,51 @@ final class ReferenceSpans {
             starts.add(starts.isEmpty() ? LocalDate.of(1, 1, 1) : effective);
             frequencies.add(span.frequency());
         }
+    }
+
+    /** Habit strength with each day's rate, multiplier and window taken from the frequency in force on it. */
+    static double strength(HabitHistory history, LocalDate today) {
+        List<LocalDate> starts = new ArrayList<>();
+        List<Frequency> frequencies = new ArrayList<>();
+        effectiveSpans(history, starts, frequencies);
+        List<LocalDate> counted = history.doneDates().stream().filter(d -> !ReferenceStreaks.paused(history, d)).toList();
+        if (counted.isEmpty()) {
+            return 0.0;
+        }
+        LocalDate last = counted.get(counted.size() - 1);
+        LocalDate end = last.isAfter(today.minusDays(1)) ? last : today.minusDays(1);
+        double score = 0;
+        for (LocalDate day = counted.get(0); !day.isAfter(end); day = day.plusDays(1)) {
+            if (ReferenceStreaks.paused(history, day) || history.skippedDates().contains(day)) {
+                continue;
+            }
+            int i = starts.size() - 1;
+            while (i > 0 && starts.get(i).isAfter(day)) {
+                i--;
+            }
+            double f = frequencies.get(i).rate();
+            double m = Math.pow(0.5, Math.sqrt(f) / 13.0);
+            int numerator = f >= 1.0 ? 1 : (int) Math.round(2 * f * 7);
+            int window = f >= 1.0 ? 1 : 14;
+            int inWindow = 0;
+            for (LocalDate d : counted) {
+                if (!d.isAfter(day) && d.isAfter(day.minusDays(window))) {
+                    inWindow++;
+                }
+            }
+            score = score * m + Math.min(1.0, (double) inWindow / numerator) * (1 - m);
+        }
+        return score;
+    }
+
+    static StreakSummary compute(HabitHistory history, LocalDate today) {
+        List<LocalDate> done = history.doneDates();
+        if (done.isEmpty()) {
+            return new StreakSummary(0, 0, 0, false);
+        }
+        List<LocalDate> starts = new ArrayList<>();
+        List<Frequency> frequencies = new ArrayList<>();
+        effectiveSpans(history, starts, frequencies);
         // the units, in order
         List<LocalDate[]> units = new ArrayList<>();
         List<Integer> spanOf = new ArrayList<>();

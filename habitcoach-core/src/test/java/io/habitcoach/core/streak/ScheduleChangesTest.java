@@ -127,4 +127,24 @@ class ScheduleChangesTest {
         assertThat(history.current()).isEqualTo(Frequency.timesPerWeek(2));
         assertThat(ScheduleHistory.of(Frequency.daily()).then(day(3), Frequency.daily()).simplified().spans()).hasSize(1);
     }
+
+    @Test
+    void theWeekOfAChangeIsReportedDayByDayWithTheWeekdaysInForce() {
+        // daily until Tuesday of week 2, Monday/Wednesday/Friday from its Wednesday; nothing done that week
+        HabitHistory history = HabitHistory.builder(MWF)
+                .schedules(ScheduleHistory.of(Frequency.daily()).then(day(9), MWF))
+                .done(day(0), day(1)).build();
+        WeeklyReport changeWeek = WeeklyReport.of(history, day(7), day(14));
+        // Monday and Tuesday (daily), Wednesday and Friday (new days): 4 due, all missed; Thursday not due
+        assertThat(changeWeek.scheduled()).isEqualTo(4);
+        assertThat(changeWeek.missed()).isEqualTo(4);
+        assertThat(changeWeek.days().get(3)).isEqualTo(DayOutcome.NOT_SCHEDULED);
+        // week 1 is still reported daily: 2 of 7
+        WeeklyReport firstWeek = WeeklyReport.of(history, day(0), day(14));
+        assertThat(firstWeek.scheduled()).isEqualTo(7);
+        assertThat(firstWeek.done()).isEqualTo(2);
+        // strength follows the days' rates: the MWF rate from the change on, so it differs from all-daily
+        assertThat(HabitStrength.score(history, day(14)))
+                .isNotEqualTo(HabitStrength.score(history.withOnly(Frequency.daily()), day(14)));
+    }
 }

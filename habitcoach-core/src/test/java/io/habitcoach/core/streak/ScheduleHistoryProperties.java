@@ -67,6 +67,31 @@ class ScheduleHistoryProperties {
         ScheduleHistory changed = ScheduleHistory.of(before).then(from, spec.frequency());
         HabitHistory history = spec.builder().schedules(changed).build();
         assertThat(Streaks.compute(history, today)).isEqualTo(ReferenceSpans.compute(history, today));
+        assertThat(HabitStrength.score(history, today)).isCloseTo(ReferenceSpans.strength(history, today),
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Property(tries = 300)
+    void weeklyReportsOfAChangedScheduleAddUp(@ForAll("histories") HistorySpec spec,
+                                              @ForAll("frequencies") Frequency before,
+                                              @ForAll @IntRange(min = 0, max = 70) int at,
+                                              @ForAll @IntRange(min = 0, max = 70) int offset) {
+        LocalDate today = spec.todayDate();
+        LocalDate from = spec.date(at).isAfter(today) ? today : spec.date(at);
+        HabitHistory history = spec.builder().schedules(ScheduleHistory.of(before).then(from, spec.frequency())).build();
+        LocalDate inWeek = spec.date(offset).isAfter(today) ? today : spec.date(offset);
+        WeeklyReport report = WeeklyReport.of(history, history.schedule().weekOf(inWeek), today);
+        if (report.frequency() != io.habitcoach.core.schedule.FrequencyType.PER_WEEK) {
+            assertThat(report.scheduled()).isEqualTo(report.done() + report.skipped() + report.missed() + report.pending());
+        }
+        boolean closed = report.week().end().isBefore(today);
+        LocalDate asOf = closed ? report.week().end().plusDays(1) : today;
+        LocalDate through = closed ? report.week().end() : today;
+        HabitHistory upTo = HabitHistory.builder(history.schedule()).schedules(history.schedules())
+                .done(history.doneDates().stream().filter(d -> !d.isAfter(through)).toList())
+                .skipped(history.skippedDates().stream().filter(d -> !d.isAfter(through)).toList())
+                .pauses(history.pauses()).build();
+        assertThat(report.streakAtWeekEnd()).isEqualTo(ReferenceSpans.compute(upTo, asOf).current());
     }
 
     @Property
