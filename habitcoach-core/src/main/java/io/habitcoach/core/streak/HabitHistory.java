@@ -3,6 +3,7 @@ package io.habitcoach.core.streak;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.Schedule;
+import io.habitcoach.core.schedule.ScheduleHistory;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -26,6 +27,8 @@ import java.util.Optional;
 public final class HabitHistory {
 
     private final Schedule schedule;
+    // The frequencies over time; its last one is schedule's. One span unless the schedule was changed.
+    private final ScheduleHistory schedules;
     private final int mask;
     // gapsToNext[w]: days from a scheduled day on weekday w to the next scheduled day (the engine's fast path)
     private final int[] gapsToNext;
@@ -37,8 +40,9 @@ public final class HabitHistory {
     private final int startDay;
 
     private HabitHistory(Builder builder) {
-        this.schedule = Schedule.of(builder.frequency, builder.firstDayOfWeek);
-        this.mask = Days.mask(builder.frequency);
+        this.schedules = builder.schedules != null ? builder.schedules : ScheduleHistory.of(builder.frequency);
+        this.schedule = Schedule.of(schedules.current(), builder.firstDayOfWeek);
+        this.mask = Days.mask(schedules.current());
         this.gapsToNext = Days.gapsToNext(mask);
         this.done = sortedDistinct(builder.done, builder.doneCount);
         this.skipped = sortedDistinct(builder.skipped, builder.skippedCount);
@@ -76,7 +80,15 @@ public final class HabitHistory {
             builder.pause(pause);
         }
         builder.startDay = startDay;
+        builder.schedules = schedules;
         return builder;
+    }
+
+    /** This history judged by {@code frequency} alone (one span), e.g. a week of a changed schedule. */
+    HabitHistory withOnly(Frequency frequency) {
+        Builder builder = toBuilder();
+        builder.schedules = ScheduleHistory.of(frequency);
+        return builder.build();
     }
 
     /** This history with one more done date. */
@@ -88,8 +100,17 @@ public final class HabitHistory {
         return schedule;
     }
 
+    /** The frequency in force now (the last span's). */
     public Frequency frequency() {
         return schedule.frequency();
+    }
+
+    /**
+     * The frequencies over time (docs/rules.md, "Schedule changes"): the past is judged by the one in
+     * force then. A single span unless {@link Builder#schedules} was given.
+     */
+    public ScheduleHistory schedules() {
+        return schedules;
     }
 
     public DayOfWeek firstDayOfWeek() {
@@ -237,6 +258,7 @@ public final class HabitHistory {
     public boolean equals(Object o) {
         return this == o || o instanceof HabitHistory other
                 && schedule.equals(other.schedule)
+                && schedules.equals(other.schedules)
                 && startDay == other.startDay
                 && Arrays.equals(done, other.done)
                 && Arrays.equals(skipped, other.skipped)
@@ -246,13 +268,14 @@ public final class HabitHistory {
 
     @Override
     public int hashCode() {
-        return Objects.hash(schedule, startDay, Arrays.hashCode(done), Arrays.hashCode(skipped),
+        return Objects.hash(schedule, schedules, startDay, Arrays.hashCode(done), Arrays.hashCode(skipped),
                 Arrays.hashCode(pauseStart), Arrays.hashCode(pauseEnd));
     }
 
     @Override
     public String toString() {
-        return "HabitHistory[schedule=" + schedule + ", done=" + doneDates() + ", skipped=" + skippedDates()
+        return "HabitHistory[schedule=" + schedule + (schedules.spans().size() > 1 ? ", schedules=" + schedules : "")
+                + ", done=" + doneDates() + ", skipped=" + skippedDates()
                 + ", pauses=" + pauses() + ", startDate=" + startDate().orElse(null) + "]";
     }
 
@@ -266,6 +289,7 @@ public final class HabitHistory {
         private int skippedCount;
         private final List<int[]> pauses = new ArrayList<>(0);
         private int startDay = Days.NONE;
+        private ScheduleHistory schedules;
 
         private Builder(Frequency frequency) {
             this.frequency = InvalidInputException.requirePresent(frequency, "frequency");
@@ -319,6 +343,15 @@ public final class HabitHistory {
         public Builder pauses(Collection<PauseRange> ranges) {
             InvalidInputException.requirePresent(ranges, "pausedRanges");
             ranges.forEach(this::pause);
+            return this;
+        }
+
+        /**
+         * The frequencies the habit had over time; its last span's frequency replaces the builder's.
+         * Streaks, strength and weekly reports judge every day and week by the frequency in force then.
+         */
+        public Builder schedules(ScheduleHistory schedules) {
+            this.schedules = InvalidInputException.requirePresent(schedules, "schedules");
             return this;
         }
 

@@ -85,6 +85,12 @@ public final class HabitStrength {
     public static double score(HabitHistory history, LocalDate today) {
         Objects.requireNonNull(history, "history");
         int todayDay = Days.of(Objects.requireNonNull(today, "today"), "today");
+        if (history.schedules().spans().size() > 1) {
+            Spans spans = Spans.of(history, true);
+            if (spans.size > 1) {
+                return scoreBySpan(history, spans, todayDay);
+            }
+        }
         double rate = history.frequency().rate();
         double multiplier = multiplier(rate);
         int numerator;
@@ -184,6 +190,59 @@ public final class HabitStrength {
         }
         if (pending > 2) {
             score = score * multiplier + x2;
+        }
+        return score;
+    }
+
+    /**
+     * A changed schedule: each day uses the rate, multiplier and window of the frequency in force on it
+     * (the window still looks back 14 days, across a change). One step per day, no folding: only habits
+     * whose schedule changed come here.
+     */
+    private static double scoreBySpan(HabitHistory history, Spans spans, int todayDay) {
+        int[] done = history.done;
+        int first = Days.NONE;
+        int last = Days.NONE;
+        for (int day : done) {
+            if (!history.isPaused(day)) {
+                first = first == Days.NONE ? day : first;
+                last = day;
+            }
+        }
+        if (first == Days.NONE) {
+            return 0.0;
+        }
+        int end = Math.max(todayDay - 1, last);
+        double[] multiplier = new double[spans.size];
+        int[] numerator = new int[spans.size];
+        for (int i = 0; i < spans.size; i++) {
+            double rate = spans.frequency[i].rate();
+            multiplier[i] = multiplier(rate);
+            numerator[i] = rate >= 1.0 ? 1 : 2 * (int) Math.round(rate * 7);
+        }
+        int bits = 0; // the last 14 days' counted done days, bit 0 = the day being scored
+        double score = 0.0;
+        int doneCursor = 0;
+        int span = spans.indexAt(first);
+        for (int day = first; day <= end; day++) {
+            while (day >= spans.end[span]) {
+                span++;
+            }
+            boolean paused = history.isPaused(day);
+            int counted = 0;
+            while (doneCursor < done.length && done[doneCursor] < day) {
+                doneCursor++;
+            }
+            if (doneCursor < done.length && done[doneCursor] == day) {
+                counted = paused ? 0 : 1;
+            }
+            bits = ((bits << 1) | counted) & 0x3FFF;
+            if (paused || history.isSkipped(day)) {
+                continue;
+            }
+            int inWindow = numerator[span] == 1 ? bits & 1 : Integer.bitCount(bits);
+            double m = multiplier[span];
+            score = score * m + Math.min(inWindow, numerator[span]) * ((1.0 - m) / numerator[span]);
         }
         return score;
     }

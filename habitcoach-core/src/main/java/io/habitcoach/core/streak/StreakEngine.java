@@ -32,7 +32,7 @@ final class StreakEngine {
         return days(history, doneCount, skippedCount, lastDone, excusedThrough);
     }
 
-    private static int excusedThrough(HabitHistory history, int skippedCount) {
+    static int excusedThrough(HabitHistory history, int skippedCount) {
         int latest = skippedCount == 0 ? Days.NONE : history.skipped[skippedCount - 1];
         int pauses = history.pauseStart.length;
         if (pauses > 0) {

@@ -38,8 +38,9 @@ import java.util.Optional;
  *                          but is not met (later than {@code runEnd}); null otherwise
  * @param lastUnmetWeekDone the counted done days in {@code lastUnmetWeek}; 0 iff it is null
  * @param excusedThrough    the latest skipped or paused day in the history, or 9999-12-31 while a
- *                          pause has not ended; null if none. Dates up to it fall back to a full
- *                          recomputation
+ *                          pause has not ended; null if none; for a habit whose schedule changed, at
+ *                          least the day before the current frequency took effect. Dates up to it fall
+ *                          back to a full recomputation
  */
 public record StreakState(
         int runLength,

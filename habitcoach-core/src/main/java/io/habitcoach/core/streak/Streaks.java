@@ -2,6 +2,9 @@ package io.habitcoach.core.streak;
 
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.Schedule;
+import io.habitcoach.core.schedule.ScheduleHistory;
+
+import io.habitcoach.core.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -31,9 +34,31 @@ public final class Streaks {
     }
 
     /**
+     * The streaks as of {@code today} for a habit whose frequency changed over time: each span's
+     * frequency judges the days (and weeks) it was in force (docs/rules.md, "Schedule changes"). With
+     * a single span this is {@link #compute(Frequency, Collection, LocalDate)}.
+     */
+    public static StreakSummary compute(ScheduleHistory schedules, Collection<LocalDate> doneDates, LocalDate today) {
+        InvalidInputException.requirePresent(schedules, "schedules");
+        return compute(HabitHistory.builder(schedules.current()).schedules(schedules).done(doneDates).build(), today);
+    }
+
+    /**
+     * The streaks as of {@code today} of {@code history} judged by {@code schedules} (which replaces the
+     * history's own frequency or schedule history); weeks start on the history's first day of week.
+     */
+    public static StreakSummary compute(HabitHistory history, ScheduleHistory schedules, LocalDate today) {
+        Objects.requireNonNull(history, "history");
+        InvalidInputException.requirePresent(schedules, "schedules");
+        return compute(history.toBuilder().schedules(schedules).build(), today);
+    }
+
+    /**
      * The streaks as of {@code today}: the current period (today, or this week) is open, so it counts
      * once met and otherwise neither counts nor breaks. Skipped days and paused ranges neither count nor
      * break; done days on unscheduled weekdays or paused days count in {@code totalCompleted} only.
+     * When the history has several {@link HabitHistory#schedules() schedule spans}, every day and week is
+     * judged by the frequency in force then.
      */
     public static StreakSummary compute(HabitHistory history, LocalDate today) {
         Objects.requireNonNull(history, "history");
@@ -44,12 +69,25 @@ public final class Streaks {
     /** The state to store on the habit row, computed from the whole history. */
     public static StreakState state(HabitHistory history) {
         Objects.requireNonNull(history, "history");
-        return StreakEngine.state(history, Integer.MAX_VALUE);
+        return state(history, Integer.MAX_VALUE);
     }
 
     /** The state over the entries dated on or before {@code through} (pauses are taken whole). */
     static StreakState stateThrough(HabitHistory history, LocalDate through) {
-        return StreakEngine.state(history, Days.of(through, "through"));
+        return state(history, Days.of(through, "through"));
+    }
+
+    private static StreakState state(HabitHistory history, int limit) {
+        if (history.schedules().spans().size() > 1) {
+            Spans spans = Spans.of(history, true);
+            if (spans.size > 1) {
+                return SpanEngine.state(history, spans, limit);
+            }
+            if (!spans.frequency[0].equals(history.frequency())) {
+                return StreakEngine.state(history.withOnly(spans.frequency[0]), limit);
+            }
+        }
+        return StreakEngine.state(history, limit);
     }
 
     /**
@@ -64,7 +102,8 @@ public final class Streaks {
      * week. Not handled (empty): dates on or before {@link StreakState#excusedThrough()} (any skipped or
      * paused day there; always while a pause has not ended), a date that merges two runs, a date older
      * than the previous run's end, and per-week dates in an earlier week whose count the state does not
-     * keep.
+     * keep. For a habit whose schedule changed, {@link StreakState#excusedThrough()} reaches the day
+     * before the current frequency took effect, so every earlier date falls back too.
      *
      * <p>Preconditions (the caller's, not checked): {@code date} was not done before (the insert was not
      * an idempotent repeat), and {@code schedule} is the one the state was computed with. Undo, skip,
@@ -82,12 +121,14 @@ public final class Streaks {
             return addDoneInWeek(state, delta, perWeek.times(), Days.weekAnchor(schedule.firstDayOfWeek()), day,
                     excused);
         }
+        if (excused != Days.NONE && day <= excused) {
+            // a paused day, skipped or paused days in the affected range, or a day before the schedule's
+            // last change (whose weekdays may differ: checked before the current weekday mask)
+            return Optional.empty();
+        }
         int mask = Days.mask(schedule.frequency());
         if (!Days.inMask(mask, day)) {
             return Optional.of(delta.unchangedRuns());
-        }
-        if (excused != Days.NONE && day <= excused) {
-            return Optional.empty(); // a paused day, or skipped or paused days in the affected range
         }
         if (state.runLength() == 0) {
             return Optional.of(delta.firstRun(day, Days.firstInMaskFrom(mask, day + 1)));

@@ -76,15 +76,20 @@ public record WeeklyReport(
         Objects.requireNonNull(today, "today");
         InvalidInputException.require(!week.start().isAfter(today), "week",
                 "a week that has started by today (" + today + "), got one starting " + week.start());
-        Schedule schedule = history.schedule();
+        // A changed schedule: the week is judged by the frequency in force on its last day (today while
+        // open), each day by the weekdays in force on it (docs/rules.md, "Schedule changes").
+        Spans spans = spans(history);
+        Schedule schedule = judgingSchedule(history, spans, week, today);
         boolean perWeek = schedule.frequency() instanceof Frequency.TimesPerWeek;
         InvalidInputException.require(!perWeek || week.firstDayOfWeek() == schedule.firstDayOfWeek(), "week",
                 "a week starting on " + schedule.firstDayOfWeek() + " like the habit's weeks, got one starting on "
                         + week.firstDayOfWeek());
 
-        int streakAtEnd = streakWhenClosed(history, week, today);
-        int streakBefore = streakWhenClosed(history, week.previous(), today);
-        Counts counts = counts(history, week, today);
+        int streakAtEnd = streakWhenClosed(history, spans, week, today);
+        int streakBefore = streakWhenClosed(history, spans, week.previous(), today);
+        Counts counts = perWeek
+                ? perWeek(history, ((Frequency.TimesPerWeek) schedule.frequency()).times(), week, today)
+                : perDay(history, spans, week, today);
         return new WeeklyReport(week, schedule.frequency().type(), counts.scheduled, counts.done, counts.skipped,
                 counts.missed, counts.pending, counts.extra, counts.rate, streakAtEnd, streakAtEnd - streakBefore,
                 counts.days);
@@ -92,21 +97,36 @@ public record WeeklyReport(
 
     /** The week's days and counts, without the streaks: what {@link HabitCalendar} draws. */
     static Counts counts(HabitHistory history, CalendarWeek week, LocalDate today) {
-        Schedule schedule = history.schedule();
+        Spans spans = spans(history);
+        Schedule schedule = judgingSchedule(history, spans, week, today);
         return schedule.frequency() instanceof Frequency.TimesPerWeek perWeek
                 ? perWeek(history, perWeek.times(), week, today)
-                : perDay(history, week, today);
+                : perDay(history, spans, week, today);
+    }
+
+    /** The schedule's spans when it changed, else null (one frequency throughout). */
+    private static Spans spans(HabitHistory history) {
+        Spans spans = history.schedules().spans().size() > 1 ? Spans.of(history, true) : null;
+        return spans != null && spans.size == 1 ? null : spans;
+    }
+
+    /** The schedule that judges the week: the one in force on its last day (today while open). */
+    private static Schedule judgingSchedule(HabitHistory history, Spans spans, CalendarWeek week, LocalDate today) {
+        LocalDate judgedOn = week.end().isBefore(today) ? week.end() : today;
+        return spans == null ? history.schedule()
+                : Schedule.of(spans.frequencyAt(Days.of(judgedOn, "today")), history.firstDayOfWeek());
     }
 
     /** The current streak once the week closed, over the entries up to its end; as of today if still open. */
-    private static int streakWhenClosed(HabitHistory history, CalendarWeek week, LocalDate today) {
-        if (week.end().isBefore(today)) {
-            return Streaks.stateThrough(history, week.end()).asOf(history.schedule(), week.end().plusDays(1)).current();
-        }
-        return Streaks.stateThrough(history, today).asOf(history.schedule(), today).current();
+    private static int streakWhenClosed(HabitHistory history, Spans spans, CalendarWeek week, LocalDate today) {
+        LocalDate through = week.end().isBefore(today) ? week.end() : today;
+        LocalDate asOf = week.end().isBefore(today) ? week.end().plusDays(1) : today;
+        Schedule schedule = spans == null ? history.schedule()
+                : Schedule.of(spans.frequencyAt(Days.of(asOf, "today")), history.firstDayOfWeek());
+        return Streaks.stateThrough(history, through).asOf(schedule, asOf).current();
     }
 
-    private static Counts perDay(HabitHistory history, CalendarWeek week, LocalDate today) {
+    private static Counts perDay(HabitHistory history, Spans spans, CalendarWeek week, LocalDate today) {
         int mask = history.mask();
         int todayDay = Days.of(today, "today");
         int start = Days.of(week.start(), "week");
@@ -114,6 +134,10 @@ public record WeeklyReport(
         for (int day = start; day < start + 7; day++) {
             boolean isDone = history.isDone(day);
             boolean isSkipped = history.isSkipped(day);
+            if (spans != null) {
+                int span = spans.indexAt(day);
+                mask = spans.target[span] == 0 ? spans.mask[span] : 0; // a cut-short per-week span: not by day
+            }
             boolean scheduled = Days.inMask(mask, day);
             DayOutcome outcome;
             if (history.isPaused(day)) {

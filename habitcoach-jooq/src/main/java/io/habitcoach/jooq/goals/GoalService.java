@@ -14,6 +14,7 @@ import io.habitcoach.core.model.GoalStatus;
 import io.habitcoach.core.goal.SubtaskState;
 import io.habitcoach.core.model.SubtaskStatus;
 import io.habitcoach.jooq.internal.CoachRecorder;
+import io.habitcoach.jooq.goals.internal.GoalVersions;
 import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Texts;
@@ -76,6 +77,7 @@ public final class GoalService {
                     .set(GOALS.TOTAL_SUBTASKS, subtasks.size())
                     .set(GOALS.CREATED_AT, now).set(GOALS.UPDATED_AT, now)
                     .execute();
+            GoalVersions.created(dsl, user.getId(), goalId, now);
             if (!subtasks.isEmpty()) {
                 var insert = dsl.insertInto(GOAL_SUBTASKS, GOAL_SUBTASKS.ID, GOAL_SUBTASKS.USER_ID,
                         GOAL_SUBTASKS.GOAL_ID, GOAL_SUBTASKS.TITLE, GOAL_SUBTASKS.DESCRIPTION,
@@ -145,7 +147,33 @@ public final class GoalService {
             goal.setDeadline(deadline);
             goal.setUpdatedAt(ctx.now());
             goal.update();
+            GoalVersions.record(dsl, goal, goal.getUpdatedAt());
             return fetchGoal(dsl, userId, goalId);
+        });
+    }
+
+    /**
+     * The goal's versions, oldest first: one per change of its title, description, category, dates or
+     * status, each valid from its change until the next ({@code validTo} null for the current one).
+     */
+    public List<GoalVersion> versions(String userId, String goalId) {
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            fetchGoal(dsl, userId, goalId); // NotFoundException for a goal that is not the user's
+            return GoalVersions.all(dsl, userId, goalId);
+        });
+    }
+
+    /** The goal as it was at {@code at}; empty before it was created. */
+    public java.util.Optional<GoalVersion> asOf(String userId, String goalId, java.time.Instant at) {
+        InvalidInputException.requirePresent(at, "at");
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            fetchGoal(dsl, userId, goalId);
+            return java.util.Optional.ofNullable(GoalVersions.asOf(dsl, userId, goalId,
+                    at.atOffset(java.time.ZoneOffset.UTC)));
         });
     }
 
@@ -158,6 +186,7 @@ public final class GoalService {
             goal.setStatus(GoalStatus.ARCHIVED);
             goal.setUpdatedAt(ctx.now());
             goal.update();
+            GoalVersions.record(dsl, goal, goal.getUpdatedAt());
             return fetchGoal(dsl, userId, goalId);
         });
     }
@@ -293,6 +322,9 @@ public final class GoalService {
         }
         goal.setUpdatedAt(ctx.now());
         goal.update();
+        if (before != goal.getStatus()) {
+            GoalVersions.record(dsl, goal, goal.getUpdatedAt()); // the counters alone are not versioned
+        }
         if (before != GoalStatus.COMPLETED && goal.getStatus() == GoalStatus.COMPLETED) {
             coach.goalCompleted(dsl, user, goal);
         }

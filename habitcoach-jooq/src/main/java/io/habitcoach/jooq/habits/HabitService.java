@@ -27,6 +27,7 @@ import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.HabitRows;
 import io.habitcoach.jooq.habits.internal.HabitPictures;
+import io.habitcoach.jooq.habits.internal.HabitVersions;
 import io.habitcoach.jooq.habits.internal.HotCompletion;
 import io.habitcoach.jooq.jobs.internal.DueInstants;
 import io.habitcoach.jooq.internal.Texts;
@@ -95,6 +96,7 @@ public final class HabitService {
             h.setUpdatedAt(now);
             h.setNextCheckAt(DueInstants.forHabit(h, user, now.toInstant()));
             h.insert();
+            HabitVersions.created(dsl, h, now, Days.today(ctx.clock(), user));
             return HabitRows.toHabit(h, StreakSummary.NONE, 0.0);
         });
     }
@@ -147,7 +149,11 @@ public final class HabitService {
         });
     }
 
-    /** Changes the habit; a new frequency is applied to the whole history (the streaks are recomputed). */
+    /**
+     * Changes the habit and keeps the version it replaces. A new frequency applies from the user's
+     * today on (the current week, for a per-week one): past days and weeks keep the frequency in force
+     * then (docs/rules.md, "Schedule changes"); the streaks are recomputed.
+     */
     public Habit update(String userId, String habitId, HabitUpdate update) {
         InvalidInputException.requirePresent(update, "update");
         String name = update.name() == null ? null : Texts.required("name", update.name(), MAX_NAME);
@@ -175,9 +181,11 @@ public final class HabitService {
             if (update.reminderEnabled() != null) {
                 h.setReminderEnabled(update.reminderEnabled());
             }
-            StreakSummary streak;
-            if (update.frequency() != null && !update.frequency().equals(HabitRows.frequency(h))) {
+            if (update.frequency() != null) {
                 setFrequency(h, update.frequency());
+            }
+            StreakSummary streak;
+            if (HabitVersions.record(dsl, h, ctx.now(), today)) {
                 streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
                 h.setNextCheckAt(DueInstants.forHabit(h, user, ctx.clock().instant()));
             } else {
@@ -187,6 +195,30 @@ public final class HabitService {
             h.setUpdatedAt(ctx.now());
             h.update();
             return HabitRows.toHabit(h, streak, Double.NaN);
+        });
+    }
+
+    /**
+     * The habit's versions, oldest first: one per change of its name, description, frequency, status
+     * or reminder settings, each valid from its change until the next ({@code validTo} null for the
+     * current one).
+     */
+    public List<HabitVersion> versions(String userId, String habitId) {
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            habitWithOwner(dsl, userId, habitId, false);
+            return HabitVersions.all(dsl, userId, habitId);
+        });
+    }
+
+    /** The habit as it was at {@code at}; empty before it was created. */
+    public java.util.Optional<HabitVersion> asOf(String userId, String habitId, java.time.Instant at) {
+        InvalidInputException.requirePresent(at, "at");
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            habitWithOwner(dsl, userId, habitId, false);
+            return java.util.Optional.ofNullable(HabitVersions.asOf(dsl, userId, habitId,
+                    at.atOffset(java.time.ZoneOffset.UTC)));
         });
     }
 
@@ -235,6 +267,7 @@ public final class HabitService {
                         .and(HABIT_PAUSES.PAUSED_FROM.eq(HABIT_PAUSES.RESUMED_ON)).execute();
             }
             h.setStatus(target);
+            HabitVersions.record(dsl, h, ctx.now(), today);
             StreakSummary streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
             h.setNextCheckAt(DueInstants.forHabit(h, user, ctx.clock().instant()));
             h.setUpdatedAt(ctx.now());

@@ -3,10 +3,12 @@ package io.habitcoach.jooq.internal;
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
+import static io.habitcoach.jooq.schema.Tables.HABIT_VERSIONS;
 
 import io.habitcoach.core.model.EntryKind;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.Schedule;
+import io.habitcoach.core.schedule.ScheduleHistory;
 import io.habitcoach.core.streak.HabitHistory;
 import io.habitcoach.core.streak.HabitStrength;
 import io.habitcoach.core.streak.StreakState;
@@ -41,6 +43,36 @@ public final class HabitRows {
 
     public static Schedule schedule(HabitsRecord h, DayOfWeek firstDayOfWeek) {
         return Schedule.of(frequency(h), firstDayOfWeek);
+    }
+
+    /**
+     * The habit's frequencies over time, the one place the streak rules get them from: a single span
+     * while the frequency never changed ({@code schedule_from} NULL, no query), else one span per
+     * version that changed it, from {@code habit_versions} (docs/rules.md, "Schedule changes").
+     */
+    public static ScheduleHistory schedules(DSLContext dsl, HabitsRecord h) {
+        ScheduleHistory history = ScheduleHistory.of(frequency(h));
+        if (h.getScheduleFrom() == null) {
+            return history;
+        }
+        boolean first = true;
+        for (var v : dsl.select(HABIT_VERSIONS.SCHEDULE_FROM, HABIT_VERSIONS.FREQUENCY, HABIT_VERSIONS.SPECIFIC_DAYS,
+                        HABIT_VERSIONS.TIMES_PER_WEEK).from(HABIT_VERSIONS)
+                .where(HABIT_VERSIONS.USER_ID.eq(h.getUserId())).and(HABIT_VERSIONS.HABIT_ID.eq(h.getId()))
+                .orderBy(HABIT_VERSIONS.VERSION).fetch()) {
+            Frequency frequency = Frequency.of(v.value2(), v.value3(), v.value4());
+            if (first) {
+                history = ScheduleHistory.of(frequency);
+                first = false;
+            } else if (!frequency.equals(history.current())) {
+                history = history.then(v.value1(), frequency);
+            }
+        }
+        // the row is the truth for today's frequency (a version written by this transaction included)
+        if (!history.current().equals(frequency(h))) {
+            history = history.then(h.getScheduleFrom(), frequency(h));
+        }
+        return history.simplified();
     }
 
     public static StreakState state(HabitsRecord h) {
@@ -84,7 +116,8 @@ public final class HabitRows {
                 .from(HABIT_COMPLETIONS).where(condition).fetch()) {
             (e.value2() == EntryKind.DONE ? done : skipped).add(e.value1());
         }
-        HabitHistory.Builder builder = HabitHistory.builder(schedule(h, firstDayOfWeek)).done(done).skipped(skipped);
+        HabitHistory.Builder builder = HabitHistory.builder(schedule(h, firstDayOfWeek)).schedules(schedules(dsl, h))
+                .done(done).skipped(skipped);
         dsl.select(HABIT_PAUSES.PAUSED_FROM, HABIT_PAUSES.RESUMED_ON).from(HABIT_PAUSES)
                 .where(HABIT_PAUSES.HABIT_ID.eq(h.getId())).and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))
                 .forEach(p -> builder.paused(p.value1(), p.value2()));

@@ -7,9 +7,11 @@ import static io.habitcoach.jooq.schema.Tables.CHAT_CONVERSATIONS;
 import static io.habitcoach.jooq.schema.Tables.CHAT_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.GOALS;
 import static io.habitcoach.jooq.schema.Tables.GOAL_SUBTASKS;
+import static io.habitcoach.jooq.schema.Tables.GOAL_VERSIONS;
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
+import static io.habitcoach.jooq.schema.Tables.HABIT_VERSIONS;
 import static io.habitcoach.jooq.schema.Tables.SESSIONS;
 import static io.habitcoach.jooq.schema.Tables.USERS;
 
@@ -36,7 +38,12 @@ public final class UserTables {
      * @param key     the name of its part in an export
      * @param secrets columns never exported: their value is replaced by {@code "[redacted]"}
      */
-    public record Owned(Table<?> table, Field<String> owner, String key, List<String> secrets) {
+    public record Owned(Table<?> table, Field<String> owner, String key, List<String> secrets, String orderBy) {
+
+        /** A table whose rows are exported oldest first by {@code created_at, id}. */
+        public Owned(Table<?> table, Field<String> owner, String key, List<String> secrets) {
+            this(table, owner, key, secrets, "t.created_at, t.id");
+        }
     }
 
     public static final List<Owned> ALL = List.of(
@@ -47,8 +54,13 @@ public final class UserTables {
             new Owned(HABITS, HABITS.USER_ID, "habits", List.of()),
             new Owned(HABIT_COMPLETIONS, HABIT_COMPLETIONS.USER_ID, "habit_completions", List.of()),
             new Owned(HABIT_PAUSES, HABIT_PAUSES.USER_ID, "habit_pauses", List.of()),
+            // versions have no id nor created_at: oldest first by when they were written
+            new Owned(HABIT_VERSIONS, HABIT_VERSIONS.USER_ID, "habit_versions", List.of(),
+                    "t.valid_from, t.habit_id, t.version"),
             new Owned(GOALS, GOALS.USER_ID, "goals", List.of()),
             new Owned(GOAL_SUBTASKS, GOAL_SUBTASKS.USER_ID, "goal_subtasks", List.of()),
+            new Owned(GOAL_VERSIONS, GOAL_VERSIONS.USER_ID, "goal_versions", List.of(),
+                    "t.valid_from, t.goal_id, t.version"),
             new Owned(AI_MESSAGES, AI_MESSAGES.USER_ID, "ai_messages", List.of()),
             new Owned(CHAT_CONVERSATIONS, CHAT_CONVERSATIONS.USER_ID, "chat_conversations", List.of()),
             new Owned(CHAT_MESSAGES, CHAT_MESSAGES.USER_ID, "chat_messages", List.of()),
@@ -90,7 +102,7 @@ public final class UserTables {
                 sql.append(row("u", o));
             } else {
                 sql.append("COALESCE((SELECT jsonb_agg(").append(row("t", o))
-                        .append(" ORDER BY t.created_at, t.id) FROM ").append(quoted(o.table().getName()))
+                        .append(" ORDER BY ").append(o.orderBy()).append(") FROM ").append(quoted(o.table().getName()))
                         .append(" t WHERE t.").append(quoted(o.owner().getName())).append(" = u.id), '[]'::jsonb)");
             }
         }

@@ -5,11 +5,13 @@ import io.habitcoach.jooq.HabitCoach;
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
+import static io.habitcoach.jooq.schema.Tables.HABIT_VERSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.model.EntryKind;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.Schedule;
+import io.habitcoach.core.schedule.ScheduleHistory;
 import io.habitcoach.core.streak.HabitHistory;
 import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.core.streak.Streaks;
@@ -69,11 +71,26 @@ final class HabitChecks {
         assertConsistent(dsl, habitId, today);
     }
 
-    /** The caches on the habits row equal a full recomputation by core from the entries and pauses (weeks from Monday). */
+    /**
+     * The caches on the habits row equal a full recomputation by core from the entries, pauses and
+     * schedule versions (weeks from Monday), the stored streak state field for field.
+     */
     static void assertConsistent(DSLContext dsl, String habitId, LocalDate today) {
         HabitsRecord h = dsl.fetchSingle(HABITS, HABITS.ID.eq(habitId));
         Frequency frequency = Frequency.of(h.getFrequency(), h.getSpecificDays(), h.getTimesPerWeek());
+        // the frequencies over time, read here from habit_versions directly (not through HabitRows)
+        ScheduleHistory schedules = null;
+        for (var v : dsl.selectFrom(HABIT_VERSIONS).where(HABIT_VERSIONS.HABIT_ID.eq(habitId))
+                .orderBy(HABIT_VERSIONS.VERSION).fetch()) {
+            Frequency f = Frequency.of(v.getFrequency(), v.getSpecificDays(), v.getTimesPerWeek());
+            schedules = schedules == null ? ScheduleHistory.of(f)
+                    : f.equals(schedules.current()) ? schedules : schedules.then(v.getScheduleFrom(), f);
+        }
         HabitHistory.Builder history = HabitHistory.builder(Schedule.of(frequency, DayOfWeek.MONDAY));
+        if (schedules != null) {
+            assertThat(schedules.current()).as("the open version's frequency").isEqualTo(frequency);
+            history.schedules(schedules);
+        }
         List<LocalDate> done = new ArrayList<>();
         dsl.selectFrom(HABIT_COMPLETIONS).where(HABIT_COMPLETIONS.HABIT_ID.eq(habitId)).forEach(e -> {
             if (e.getKind() == EntryKind.DONE) {
@@ -86,6 +103,8 @@ final class HabitChecks {
         dsl.selectFrom(HABIT_PAUSES).where(HABIT_PAUSES.HABIT_ID.eq(habitId))
                 .forEach(p -> history.paused(p.getPausedFrom(), p.getResumedOn()));
         StreakSummary expected = Streaks.compute(history.build(), today);
+        assertThat(io.habitcoach.jooq.internal.HabitRows.state(h)).as("streak state")
+                .isEqualTo(Streaks.state(history.build()));
         assertThat(h.getCurrentStreak()).as("current_streak").isEqualTo(expected.current());
         assertThat(h.getLongestStreak()).as("longest_streak").isEqualTo(expected.longest());
         assertThat(h.getTotalCompleted()).as("total_completed").isEqualTo(done.size());

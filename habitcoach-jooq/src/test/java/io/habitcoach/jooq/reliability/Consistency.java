@@ -144,7 +144,7 @@ final class Consistency {
 
     /**
      * A fingerprint of everything stored for one user, in one statement: the row count and the md5 of
-     * every row (as text, in id order) of every table with a {@code user_id} column, and the user's own
+     * every row (as text, in text order: version tables have no id) of every table with a {@code user_id} column, and the user's own
      * row. Equal fingerprints mean nothing was written (whatever the tables a call touches).
      */
     static Map<String, String> fingerprint(Connection admin, String userId) throws SQLException {
@@ -161,7 +161,7 @@ final class Consistency {
         StringBuilder sql = new StringBuilder("SELECT 'users', md5(t::text) FROM users t WHERE t.id = ?");
         for (String table : tables) {
             sql.append(" UNION ALL SELECT '").append(table).append("', count(*) || ':' || coalesce(md5(string_agg(t::text,"
-                    + " '|' ORDER BY t.id)), '') FROM ").append(table).append(" t WHERE t.user_id = ?");
+                    + " '|' ORDER BY t::text)), '') FROM ").append(table).append(" t WHERE t.user_id = ?");
         }
         Map<String, String> result = new java.util.TreeMap<>();
         try (var s = admin.prepareStatement(sql.toString())) {

@@ -34,7 +34,8 @@ import org.jooq.Result;
 
 /**
  * The data behind a habit's pictures (calendar heat map, strength chart): the habit, its owner and the
- * entries and pauses of the range, read in one statement; the states come from core's rules.
+ * entries and pauses of the range, read in one statement (plus one for the schedule versions of a
+ * habit whose frequency changed); the states come from core's rules.
  */
 public final class HabitPictures {
 
@@ -69,16 +70,15 @@ public final class HabitPictures {
         // Each user's today is within a day and a half of the UTC date (zones, day start); entries from
         // the start of the oldest week the range touches, since a per-week habit judges whole weeks.
         LocalDate lo = LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC).minusDays(days + 9L);
-        var rows = ctx.db().read(dsl -> dsl.select(HABITS.asterisk(), USERS.asterisk(),
+        List<Loaded> rows = ctx.db().read(dsl -> dsl.select(HABITS.asterisk(), USERS.asterisk(),
                         entries(HABIT_COMPLETIONS.COMPLETED_DATE.ge(lo)), pauses())
                 .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
                 .where(HABITS.USER_ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
                 .and(HABITS.STATUS.eq(HabitStatus.ACTIVE))
                 .orderBy(HABITS.CREATED_AT, HABITS.ID)
-                .fetch());
+                .fetch(row -> loaded(dsl, row)));
         Map<String, HabitCalendar> result = new LinkedHashMap<>();
-        for (Record row : rows) {
-            Loaded loaded = loaded(row);
+        for (Loaded loaded : rows) {
             LocalDate to = loaded.today();
             result.put(loaded.habit().getId(), HabitCalendar.of(loaded.history(), to.minusDays(days - 1L), to, to));
         }
@@ -91,25 +91,30 @@ public final class HabitPictures {
     private Loaded load(String userId, String habitId, LocalDate entriesFrom, LocalDate from, LocalDate to) {
         // The week containing `from` may start up to six days before it, in any first day of week.
         LocalDate lo = entriesFrom != null ? entriesFrom : from.minusDays(6);
-        Record row = ctx.db().read(dsl -> dsl.select(HABITS.asterisk(), USERS.asterisk(),
-                        entries(HABIT_COMPLETIONS.COMPLETED_DATE.between(lo, to.plusDays(6))), pauses())
-                .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
-                .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, "")))
-                .and(HABITS.USER_ID.eq(Objects.requireNonNullElse(userId, "")))
-                .and(USERS.DELETED_AT.isNull())
-                .fetchOne());
-        if (row == null) {
+        Loaded loaded = ctx.db().read(dsl -> {
+            Record row = dsl.select(HABITS.asterisk(), USERS.asterisk(),
+                            entries(HABIT_COMPLETIONS.COMPLETED_DATE.between(lo, to.plusDays(6))), pauses())
+                    .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
+                    .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, "")))
+                    .and(HABITS.USER_ID.eq(Objects.requireNonNullElse(userId, "")))
+                    .and(USERS.DELETED_AT.isNull())
+                    .fetchOne();
+            return row == null ? null : loaded(dsl, row);
+        });
+        if (loaded == null) {
             throw new NotFoundException("habit", String.valueOf(habitId));
         }
-        return loaded(row);
+        return loaded;
     }
 
-    private Loaded loaded(Record row) {
+    /** The row as core's history; a habit whose schedule changed reads its versions (a second statement). */
+    private Loaded loaded(org.jooq.DSLContext dsl, Record row) {
         HabitsRecord h = row.into(HABITS);
         UsersRecord user = row.into(USERS);
         UserDay userDay = Days.userDay(user);
         DayOfWeek firstDay = user.getFirstDayOfWeek();
         HabitHistory.Builder history = HabitHistory.builder(HabitRows.schedule(h, firstDay))
+                .schedules(HabitRows.schedules(dsl, h))
                 .startDate(userDay.dateOf(h.getCreatedAt().toInstant()));
         for (Record2<LocalDate, EntryKind> e : row.get("entries", ENTRIES_TYPE)) {
             if (e.value2() == EntryKind.DONE) {

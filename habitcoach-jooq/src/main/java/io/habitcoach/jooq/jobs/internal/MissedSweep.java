@@ -348,7 +348,7 @@ public final class MissedSweep {
     private static int fromHistory(DSLContext dsl, HabitsRecord h, Schedule schedule, LocalDate period,
             LocalDate periodEnd) {
         HabitHistory full = HabitRows.history(dsl, h, schedule.firstDayOfWeek());
-        HabitHistory upTo = HabitHistory.builder(schedule)
+        HabitHistory upTo = HabitHistory.builder(schedule).schedules(full.schedules())
                 .done(full.doneDates().stream().filter(d -> !d.isAfter(periodEnd)).toList())
                 .skipped(full.skippedDates().stream().filter(d -> !d.isAfter(periodEnd)).toList())
                 .pauses(full.pauses())

@@ -14,6 +14,7 @@ import io.habitcoach.core.model.HabitStatus;
 import io.habitcoach.core.schedule.CalendarWeek;
 import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.core.schedule.Schedule;
+import io.habitcoach.core.schedule.ScheduleHistory;
 import io.habitcoach.core.streak.HabitHistory;
 import io.habitcoach.core.streak.PauseRange;
 import io.habitcoach.core.streak.StreakState;
@@ -234,22 +235,25 @@ public final class WeeklyAnalysisJob {
         final HabitsRecord habit;
         final Due owner;
         final Schedule schedule;
+        final ScheduleHistory schedules;
         final StreakState state;
         LocalDate since;
         final List<LocalDate> done = new ArrayList<>();
         final List<LocalDate> skipped = new ArrayList<>();
         final List<PauseRange> pauses = new ArrayList<>();
 
-        Item(HabitsRecord habit, Due owner, Schedule schedule, StreakState state, LocalDate since) {
+        Item(HabitsRecord habit, Due owner, Schedule schedule, ScheduleHistory schedules, StreakState state,
+             LocalDate since) {
             this.habit = habit;
             this.owner = owner;
             this.schedule = schedule;
+            this.schedules = schedules;
             this.state = state;
             this.since = since;
         }
 
         HabitHistory.Builder history() {
-            return HabitHistory.builder(schedule).done(done).skipped(skipped).pauses(pauses);
+            return HabitHistory.builder(schedule).schedules(schedules).done(done).skipped(skipped).pauses(pauses);
         }
     }
 
@@ -271,7 +275,8 @@ public final class WeeklyAnalysisJob {
                 DayOfWeek firstDay = owner.calendar().firstDayOfWeek();
                 Schedule schedule = HabitRows.schedule(h, firstDay);
                 StreakState state = HabitRows.state(h);
-                items.put(h.getId(), new Item(h, owner, schedule, state,
+                // the schedule's spans: a query only for a habit whose frequency changed
+                items.put(h.getId(), new Item(h, owner, schedule, HabitRows.schedules(dsl, h), state,
                         windowStart(state, owner.calendar().lastWeek())));
             } catch (HabitCoachException | IllegalArgumentException e) {
                 LOG.warn("weeklyAnalysis skips habit {}: {}", h.getId(), e.getMessage());
