@@ -16,15 +16,17 @@ import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.core.coach.CoachQuotaExceededException;
 import io.habitcoach.core.model.GoalStatus;
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.jooq.ChatExchange;
-import io.habitcoach.jooq.Goal;
-import io.habitcoach.jooq.Habit;
+import io.habitcoach.jooq.chat.ChatExchange;
+import io.habitcoach.jooq.goals.Goal;
+import io.habitcoach.jooq.habits.Habit;
 import io.habitcoach.jooq.HabitCoach;
-import io.habitcoach.jooq.NewGoal;
-import io.habitcoach.jooq.NewHabit;
-import io.habitcoach.jooq.NewUser;
-import io.habitcoach.jooq.User;
+import io.habitcoach.jooq.goals.NewGoal;
+import io.habitcoach.jooq.habits.NewHabit;
+import io.habitcoach.jooq.users.NewUser;
+import io.habitcoach.jooq.users.User;
+import io.habitcoach.testkit.FixedPersonality;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
+import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -315,7 +317,7 @@ class HabitCoachAutoConfigurationTest {
                 .run(context -> {
                     HabitCoach coach = context.getBean(HabitCoach.class);
                     User user = coach.users().create(NewUser.builder().email(email()).build());
-                    String habit = coach.habits().create(user.id(), io.habitcoach.jooq.NewHabit.builder().name("Walk")
+                    String habit = coach.habits().create(user.id(), NewHabit.builder().name("Walk")
                             .frequency(io.habitcoach.core.schedule.Frequency.daily()).build()).id();
                     java.time.LocalDate today = coach.dashboards().dashboard(user.id()).today();
                     coach.habits().complete(user.id(), habit, today.minusDays(1));
@@ -388,52 +390,6 @@ class HabitCoachAutoConfigurationTest {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
             }
-        }
-    }
-
-    /** A personality with one sentence for everything. */
-    private record FixedPersonality(String id, String text) implements CoachPersonality {
-        @Override
-        public String displayName(Locale locale) {
-            return id;
-        }
-
-        @Override
-        public String systemPrompt(Locale locale) {
-            return "You are " + id + ".";
-        }
-
-        @Override
-        public String message(CoachEvent event, CoachContext context) {
-            return text;
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
