@@ -29,6 +29,9 @@ import io.habitcoach.core.coach.CoachWriter;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.CoachSettings;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.InstrumentedCoachModel;
+import io.habitcoach.jooq.internal.Instrumentation;
+import io.habitcoach.jooq.internal.metrics.MicrometerInstrumentation;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.Ids;
 import io.habitcoach.jooq.internal.ModelRewrites;
@@ -100,10 +103,17 @@ public final class HabitCoach implements AutoCloseable {
             configuration.set(builder.executeListeners.toArray(ExecuteListener[]::new));
         }
         this.dsl = DSL.using(configuration);
-        this.context = new Context(new Db(dsl), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals));
+        // Micrometer's classes are loaded only here, and only when the host gave a registry (optional dependency).
+        Instrumentation instrumentation = builder.meterRegistry == null && builder.observationRegistry == null
+                ? Instrumentation.NONE
+                : MicrometerInstrumentation.of(builder.meterRegistry, builder.observationRegistry);
+        this.context = new Context(new Db(dsl), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals),
+                instrumentation);
         this.personalities = builder.personalities();
         CoachWriter writer = CoachWriter.builder().personalities(personalities)
-                .model(builder.coachModel == null ? CoachModel.none() : builder.coachModel).build();
+                .model(builder.coachModel == null ? CoachModel.none()
+                        : instrumentation == Instrumentation.NONE ? builder.coachModel
+                        : new InstrumentedCoachModel(builder.coachModel, instrumentation)).build();
         if (builder.coachEventsByModel && builder.coachModel == null) {
             throw new InvalidInputException("coachEventsByModel", "a coachModel(..) to write the messages with");
         }
@@ -262,6 +272,9 @@ public final class HabitCoach implements AutoCloseable {
         private PasswordHasher passwordHasher = new BcryptPasswordHasher();
         private TokenCipher tokenCipher;
         private final java.util.List<ExecuteListener> executeListeners = new java.util.ArrayList<>();
+        // Object, not Micrometer's types: the Builder must load without Micrometer on the class path.
+        private Object meterRegistry;
+        private Object observationRegistry;
         private CoachModel coachModel;
         private boolean coachEventsByModel;
         private Executor coachExecutor;
@@ -288,6 +301,27 @@ public final class HabitCoach implements AutoCloseable {
         /** A jOOQ listener for every statement the services run (metrics, tracing, statement counts). */
         public Builder executeListener(ExecuteListener listener) {
             executeListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Micrometer meters {@code habitcoach.*} in this registry (completions, model calls, jobs, chat,
+         * cache; see docs/observability.md). Micrometer is an optional dependency: call this only with
+         * micrometer-core on the class path. Without {@link #observationRegistry} the timed operations
+         * are recorded through an observation registry of our own that feeds this one.
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * Observations (timers through the registry's handlers, spans with a tracing bridge) around
+         * {@code complete()}, model calls, chat requests and job runs. Give the host's registry, e.g.
+         * Spring Boot's; counters need {@link #meterRegistry} too.
+         */
+        public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
             return this;
         }
 

@@ -6,6 +6,8 @@ import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.jooq.internal.Instants;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Instrumentation;
+import io.habitcoach.jooq.internal.Meters;
 import io.habitcoach.jooq.jobs.internal.JobMessages;
 import io.habitcoach.jooq.jobs.internal.Jobs;
 import io.habitcoach.jooq.jobs.internal.MissedSweep;
@@ -98,7 +100,8 @@ public final class CoachJobs {
      */
     public CoachJobResult sweepMissed(Instant asOf) {
         Instants.storable("asOf", asOf);
-        CoachJobResult result = new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf);
+        CoachJobResult result = observed("sweep_missed",
+                () -> new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf));
         LOG.info("sweepMissed as of {}: {} users and {} habits processed, {} events raised, {} streaks refreshed,"
                         + " {} batches, {} ms", asOf, result.usersProcessed(), result.habitsProcessed(),
                 result.eventsRaised(), result.streaksRefreshed(), result.batches(), result.elapsed().toMillis());
@@ -118,10 +121,25 @@ public final class CoachJobs {
      */
     public CoachJobResult weeklyAnalysis(Instant asOf) {
         Instants.storable("asOf", asOf);
-        CoachJobResult result = new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf);
+        CoachJobResult result = observed("weekly_analysis",
+                () -> new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf));
         LOG.info("weeklyAnalysis as of {}: {} users and {} habits processed, {} events raised, {} batches, {} ms",
                 asOf, result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
                 result.elapsed().toMillis());
         return result;
+    }
+
+    private CoachJobResult observed(String job, java.util.function.Supplier<CoachJobResult> run) {
+        Instrumentation.Timing timing = ctx.instrumentation().start(Meters.JOB, "job", job);
+        try {
+            CoachJobResult result = run.get();
+            timing.stop("ok");
+            ctx.instrumentation().count(Meters.JOB_USERS, result.usersProcessed(), "job", job);
+            ctx.instrumentation().count(Meters.JOB_EVENTS, result.eventsRaised(), "job", job);
+            return result;
+        } catch (RuntimeException e) {
+            timing.error(e, "error");
+            throw e;
+        }
     }
 }
