@@ -233,6 +233,24 @@ public final class HabitCoach implements AutoCloseable {
     }
 
     /**
+     * The versions of the library's migrations not yet applied to the database, oldest first: empty when
+     * the schema is at this library's latest migration. Reads the history table (one connection, no
+     * change), e.g. for a health check; {@link #migrate()} applies them.
+     */
+    public java.util.List<String> pendingMigrations() {
+        return java.util.Arrays.stream(Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations(MIGRATIONS_LOCATION)
+                        .table(SCHEMA_HISTORY_TABLE)
+                        .load()
+                        .info()
+                        .pending())
+                .map(migration -> migration.getVersion() == null ? migration.getDescription()
+                        : migration.getVersion().getVersion())
+                .toList();
+    }
+
+    /**
      * Stops what this instance owns: the executor of model-written event messages, if it made one
      * (rewrites already queued finish within five seconds or keep their template text). The
      * {@code DataSource} and any executor the host gave belong to the host and stay open.
