@@ -20,6 +20,7 @@ import io.habitcoach.spring.boot.HabitCoachAutoConfiguration;
 import io.habitcoach.spring.boot.HabitCoachJobScheduler;
 import io.habitcoach.spring.boot.HabitCoachStartupException;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,7 +98,7 @@ class BootLineTest {
     }
 
     @Test
-    void aHostWithItsOwnFlywayMigrationGetsAHabitCoachBeanThatCompletesAHabit() throws SQLException {
+    void aHostWithItsOwnFlywayMigrationGetsAHabitCoachBeanThatCompletesAHabit() throws Exception {
         try (HabitCoachTestDatabase database = HabitCoachTestDatabase.createEmpty();
              ConfigurableApplicationContext context = start(new Class<?>[] {HostApplication.class, LanguageModel.class},
                      "spring.datasource.url=" + database.jdbcUrl(),
@@ -131,6 +132,16 @@ class BootLineTest {
             assertThat(exchange.source()).isEqualTo(CoachMessage.Source.MODEL);
             assertThat(exchange.reply().content()).isEqualTo("One day at a time.");
             coach.migrate();   // the library's own migrate() on the same database: nothing left to do
+
+            // Actuator is on the class path: the meters are in Boot's registry, the health indicator is UP.
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(meters.find("habitcoach.complete").tag("outcome", "new").timer().count()).isEqualTo(1);
+            assertThat(meters.find("habitcoach.chat").tag("outcome", "model").timer().count()).isEqualTo(1);
+            assertThat(meters.find("habitcoach.model").tag("outcome", "ok").timer().count()).isEqualTo(1);
+            assertThat(health(context)).isEqualTo("UNKNOWN");   // the scheduled jobs have not run yet
+            context.getBean(HabitCoachJobScheduler.class).runJobs();
+            assertThat(health(context)).isEqualTo("UP");
+            assertThat(meters.find("habitcoach.job").tag("job", "sweep_missed").timer().count()).isEqualTo(1);
         }
     }
 
@@ -162,6 +173,15 @@ class BootLineTest {
                 NO_DATASOURCE_AUTO_CONFIGURATION, "habitcoach.enabled=false")) {
             assertThat(context.getBeansOfType(HabitCoach.class)).isEmpty();
         }
+    }
+
+    /** The habitcoach indicator's status, through whichever health API this Boot line has (3: actuate, 4: health). */
+    private static String health(ConfigurableApplicationContext context) throws ReflectiveOperationException {
+        Object indicator = context.getBean("habitcoachHealthIndicator");
+        Class<?> api = indicator.getClass().getInterfaces()[0];   // the indicator is a lambda of it
+        assertThat(api.getSimpleName()).isEqualTo("HealthIndicator");
+        Object health = api.getMethod("health").invoke(indicator);
+        return health.getClass().getMethod("getStatus").invoke(health).toString();
     }
 
     private static long queryLong(DataSource dataSource, String sql) throws SQLException {
