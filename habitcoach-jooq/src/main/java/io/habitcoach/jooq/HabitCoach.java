@@ -29,6 +29,9 @@ import io.habitcoach.core.coach.CoachWriter;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.CoachSettings;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.InstrumentedCoachModel;
+import io.habitcoach.jooq.internal.Instrumentation;
+import io.habitcoach.jooq.internal.metrics.MicrometerInstrumentation;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.Ids;
 import io.habitcoach.jooq.internal.ModelRewrites;
@@ -98,10 +101,17 @@ public final class HabitCoach implements AutoCloseable {
                 : new ReplicaRouter(dsl, dsl(builder.readDataSource, builder), builder.replicaMaxLag,
                         builder.replicaCheckInterval, builder.readYourWritesUsers);
         this.readReplica = new ReadReplica(router);
-        this.context = new Context(new Db(dsl, router), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals));
+        // Micrometer's classes are loaded only here, and only when the host gave a registry (optional dependency).
+        Instrumentation instrumentation = builder.meterRegistry == null && builder.observationRegistry == null
+                ? Instrumentation.NONE
+                : MicrometerInstrumentation.of(builder.meterRegistry, builder.observationRegistry);
+        this.context = new Context(new Db(dsl, router), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals),
+                instrumentation);
         this.personalities = builder.personalities();
         CoachWriter writer = CoachWriter.builder().personalities(personalities)
-                .model(builder.coachModel == null ? CoachModel.none() : builder.coachModel).build();
+                .model(builder.coachModel == null ? CoachModel.none()
+                        : instrumentation == Instrumentation.NONE ? builder.coachModel
+                        : new InstrumentedCoachModel(builder.coachModel, instrumentation)).build();
         if (builder.coachEventsByModel && builder.coachModel == null) {
             throw new InvalidInputException("coachEventsByModel", "a coachModel(..) to write the messages with");
         }
@@ -245,6 +255,24 @@ public final class HabitCoach implements AutoCloseable {
     }
 
     /**
+     * The versions of the library's migrations not yet applied to the database, oldest first: empty when
+     * the schema is at this library's latest migration. Reads the history table (one connection, no
+     * change), e.g. for a health check; {@link #migrate()} applies them.
+     */
+    public java.util.List<String> pendingMigrations() {
+        return java.util.Arrays.stream(Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations(MIGRATIONS_LOCATION)
+                        .table(SCHEMA_HISTORY_TABLE)
+                        .load()
+                        .info()
+                        .pending())
+                .map(migration -> migration.getVersion() == null ? migration.getDescription()
+                        : migration.getVersion().getVersion())
+                .toList();
+    }
+
+    /**
      * Stops what this instance owns: the executor of model-written event messages, if it made one
      * (rewrites already queued finish within five seconds or keep their template text). The
      * {@code DataSource} and any executor the host gave belong to the host and stay open.
@@ -284,6 +312,9 @@ public final class HabitCoach implements AutoCloseable {
         private PasswordHasher passwordHasher = new BcryptPasswordHasher();
         private TokenCipher tokenCipher;
         private final java.util.List<ExecuteListener> executeListeners = new java.util.ArrayList<>();
+        // Object, not Micrometer's types: the Builder must load without Micrometer on the class path.
+        private Object meterRegistry;
+        private Object observationRegistry;
         private CoachModel coachModel;
         private boolean coachEventsByModel;
         private Executor coachExecutor;
@@ -365,6 +396,27 @@ public final class HabitCoach implements AutoCloseable {
         /** A jOOQ listener for every statement the services run (metrics, tracing, statement counts). */
         public Builder executeListener(ExecuteListener listener) {
             executeListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Micrometer meters {@code habitcoach.*} in this registry (completions, model calls, jobs, chat,
+         * cache; see docs/observability.md). Micrometer is an optional dependency: call this only with
+         * micrometer-core on the class path. Without {@link #observationRegistry} the timed operations
+         * are recorded through an observation registry of our own that feeds this one.
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * Observations (timers through the registry's handlers, spans with a tracing bridge) around
+         * {@code complete()}, model calls, chat requests and job runs. Give the host's registry, e.g.
+         * Spring Boot's; counters need {@link #meterRegistry} too.
+         */
+        public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
             return this;
         }
 

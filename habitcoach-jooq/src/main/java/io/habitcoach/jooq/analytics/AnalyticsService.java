@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.jooq.internal.Instants;
+import io.habitcoach.jooq.internal.JsonValues;
 import io.habitcoach.jooq.internal.ClientInfo;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Texts;
@@ -71,11 +72,18 @@ public final class AnalyticsService {
      * Records an event of a live user.
      *
      * @param eventName 1 to 100 characters, no control characters, e.g. {@code habit_completed}
-     * @param data      a JSON object of at most 64 KB as text, or null
+     * @param data      the event's properties, or null: a map of String keys to JSON values (String, Number,
+     *                  Boolean, null, and nested Maps with String keys, Lists or arrays of these), at most
+     *                  64 KB as JSON text; copied, so later changes to it are not stored
      * @param userAgent optional, at most 1,000 characters
      * @param ipAddress optional, an IPv4 or IPv6 literal
      */
-    public AnalyticsEvent record(String userId, String eventName, JsonNode data, String userAgent,
+    public AnalyticsEvent record(String userId, String eventName, Map<String, ?> data, String userAgent,
+            String ipAddress) {
+        return record(userId, eventName, data == null ? null : tree(data), userAgent, ipAddress);
+    }
+
+    private AnalyticsEvent record(String userId, String eventName, JsonNode data, String userAgent,
             String ipAddress) {
         String name = eventName(eventName);
         JsonNode checked = data == null || data.isNull() ? null : checkData(data);
@@ -96,12 +104,12 @@ public final class AnalyticsService {
                     .returning()
                     .fetchOne();
             return new AnalyticsEvent(created.getId(), created.getUserId(), created.getEventName(),
-                    created.getEventData(), created.getUserAgent(), created.getIpAddress(), created.getCreatedAt());
+                    JsonValues.object(created.getEventData()), created.getUserAgent(), created.getIpAddress(), created.getCreatedAt());
         });
     }
 
     /**
-     * Like {@link #record(String, String, JsonNode, String, String)}, with the data as JSON text
+     * Like {@link #record(String, String, Map, String, String)}, with the data as JSON text
      * (null for none). Text that is not one JSON object is an {@link InvalidInputException}.
      */
     public AnalyticsEvent recordJson(String userId, String eventName, String json, String userAgent,
@@ -175,6 +183,38 @@ public final class AnalyticsService {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("eventData", "one valid JSON object: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The tree of a host's map; a value that is no JSON value is an {@link InvalidInputException}. */
+    private static JsonNode tree(Map<String, ?> data) {
+        checkValue(data, 1);   // before Jackson sees it: it would serialize any bean, and recurse into a cycle
+        try {
+            return JSON.valueToTree(data);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("eventData", "JSON values only: " + e.getMessage());
+        }
+    }
+
+    private static void checkValue(Object value, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new InvalidInputException("eventData", "nested at most " + MAX_DEPTH + " levels deep");
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String)) {
+                    throw new InvalidInputException("eventData", "String keys only, got " + entry.getKey());
+                }
+                checkValue(entry.getValue(), depth + 1);
+            }
+        } else if (value instanceof Iterable<?> list) {
+            for (Object element : list) {
+                checkValue(element, depth + 1);
+            }
+        } else if (value != null && !(value instanceof String) && !(value instanceof Number)
+                && !(value instanceof Boolean)) {
+            throw new InvalidInputException("eventData", "JSON values only (String, Number, Boolean, null, Map, "
+                    + "List), got a " + value.getClass().getName());
         }
     }
 

@@ -24,6 +24,9 @@ import io.habitcoach.core.model.HabitStatus;
 import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.InstrumentedCoachModel;
+import io.habitcoach.jooq.internal.Instrumentation;
+import io.habitcoach.jooq.internal.Meters;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
 import io.habitcoach.jooq.internal.Texts;
@@ -151,6 +154,19 @@ public final class ChatService {
     }
 
     private ChatExchange exchange(String userId, String conversationId, String message) {
+        Instrumentation.Timing timing = ctx.instrumentation().start(Meters.CHAT,
+                "operation", conversationId == null ? "start" : "send");
+        try {
+            ChatExchange exchange = exchangeUnobserved(userId, conversationId, message);
+            timing.stop(exchange.source() == CoachMessage.Source.MODEL ? "model" : "template");
+            return exchange;
+        } catch (RuntimeException e) {
+            timing.error(e, Meters.refusal(e));
+            throw e;
+        }
+    }
+
+    private ChatExchange exchangeUnobserved(String userId, String conversationId, String message) {
         if (message == null || message.isBlank()) {
             throw new InvalidInputException("message", "1 to " + CoachEvent.ChatReply.MAX_USER_TEXT_CHARS
                     + " characters, not blank");
@@ -167,6 +183,7 @@ public final class ChatService {
                 .withRecentMessages(prepared.recentCoachMessages);
         CoachMessage reply = writer.chat(prepared.user.getSelectedPersonality(),
                 new CoachEvent.ChatReply(message, prepared.habits), prepared.history, context);
+        InstrumentedCoachModel.countMessage(ctx.instrumentation(), reply, "chat");
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             var now = ctx.now();

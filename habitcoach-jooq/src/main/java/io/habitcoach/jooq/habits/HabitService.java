@@ -23,6 +23,8 @@ import io.habitcoach.core.streak.Streaks;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Instrumentation;
+import io.habitcoach.jooq.internal.Meters;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.HabitRows;
@@ -289,6 +291,18 @@ public final class HabitService {
 
     /** {@link #complete(String, String, LocalDate)} with a note on the entry. */
     public Completion complete(String userId, String habitId, LocalDate date, String notes) {
+        Instrumentation.Timing timing = ctx.instrumentation().start(Meters.COMPLETE);
+        try {
+            Completion done = completeUnobserved(userId, habitId, date, notes);
+            timing.stop(Meters.takeCompletionOutcome());
+            return done;
+        } catch (RuntimeException e) {
+            timing.error(e, Meters.refusal(e));
+            throw e;
+        }
+    }
+
+    private Completion completeUnobserved(String userId, String habitId, LocalDate date, String notes) {
         InvalidInputException.requirePresent(date, "date");
         String note = Texts.optional("notes", notes, MAX_NOTES);
         Completion optimistic = hot.tryOptimistic(userId, habitId, date, note);
@@ -320,6 +334,7 @@ public final class HabitService {
             } else {
                 HabitCompletionsRecord existing = entry(dsl, h, date);
                 if (existing.getKind() == EntryKind.DONE) {
+                    Meters.markAlreadyDone();
                     return HabitRows.toCompletion(existing);   // an idempotent repeat: nothing changes, no event
                 }
                 existing.setKind(EntryKind.DONE);

@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** What every service shares: the database, the clock, id generation and the settings. */
-public record Context(Db db, Clock clock, Ids ids, CoachSettings settings) {
+/** What every service shares: the database, the clock, id generation, the settings and the instrumentation. */
+public record Context(Db db, Clock clock, Ids ids, CoachSettings settings, Instrumentation instrumentation) {
+
+    public Context(Db db, Clock clock, Ids ids, CoachSettings settings) {
+        this(db, clock, ids, settings, Instrumentation.NONE);
+    }
 
     /** Now, from the injected clock, as the database stores instants. */
     public OffsetDateTime now() {

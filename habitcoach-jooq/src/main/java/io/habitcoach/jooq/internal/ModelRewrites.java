@@ -64,6 +64,7 @@ public final class ModelRewrites {
             CoachContext context = CoachContext.forLanguageTag(language).withSeed(messageId.hashCode())
                     .withRecentMessages(recent);
             CoachMessage message = writer.write(personalityId, event, context);
+            InstrumentedCoachModel.countMessage(ctx.instrumentation(), message, "event");
             if (!message.fromModel()) {
                 return;
             }

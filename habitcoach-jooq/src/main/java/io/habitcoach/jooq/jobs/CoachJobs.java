@@ -7,6 +7,8 @@ import io.habitcoach.jooq.internal.Instants;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.CompletionPartitions;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Instrumentation;
+import io.habitcoach.jooq.internal.Meters;
 import io.habitcoach.jooq.jobs.internal.JobMessages;
 import io.habitcoach.jooq.jobs.internal.Jobs;
 import io.habitcoach.jooq.jobs.internal.MissedSweep;
@@ -99,7 +101,8 @@ public final class CoachJobs {
      */
     public CoachJobResult sweepMissed(Instant asOf) {
         Instants.storable("asOf", asOf);
-        CoachJobResult result = new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf);
+        CoachJobResult result = observed("sweep_missed",
+                () -> new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf));
         LOG.info("sweepMissed as of {}: {} habits due (scan {} ms), {} users and {} habits processed, {} events raised,"
                         + " {} streaks refreshed, {} batches, {} ms", asOf, result.due(),
                 result.scanElapsed().toMillis(), result.usersProcessed(), result.habitsProcessed(),
@@ -120,13 +123,15 @@ public final class CoachJobs {
      */
     public CoachJobResult weeklyAnalysis(Instant asOf) {
         Instants.storable("asOf", asOf);
-        CoachJobResult result = new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf);
+        CoachJobResult result = observed("weekly_analysis",
+                () -> new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf));
         LOG.info("weeklyAnalysis as of {}: {} users due (scan {} ms), {} users and {} habits processed,"
                         + " {} events raised, {} batches, {} ms", asOf, result.due(), result.scanElapsed().toMillis(),
                 result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
                 result.elapsed().toMillis());
         return result;
     }
+
     /** {@link #ensureCompletionPartitions(Instant)} as of the configured clock's now. */
     public int ensureCompletionPartitions() {
         return ensureCompletionPartitions(ctx.clock().instant());
@@ -146,5 +151,19 @@ public final class CoachJobs {
             LOG.info("ensureCompletionPartitions as of {}: {} partitions of habit_completions created", asOf, created);
         }
         return created;
+    }
+
+    private CoachJobResult observed(String job, java.util.function.Supplier<CoachJobResult> run) {
+        Instrumentation.Timing timing = ctx.instrumentation().start(Meters.JOB, "job", job);
+        try {
+            CoachJobResult result = run.get();
+            timing.stop("ok");
+            ctx.instrumentation().count(Meters.JOB_USERS, result.usersProcessed(), "job", job);
+            ctx.instrumentation().count(Meters.JOB_EVENTS, result.eventsRaised(), "job", job);
+            return result;
+        } catch (RuntimeException e) {
+            timing.error(e, "error");
+            throw e;
+        }
     }
 }

@@ -48,9 +48,10 @@ public final class PrivacyService {
      * "ai_messages", "chat_conversations", "chat_messages", "analytics_events"}}. Every column of
      * every row is included under its column name, instants in UTC, arrays oldest first, except
      * secrets: the password hash, the session token hashes and the OAuth tokens read
-     * {@code "[redacted]"} (or null when not set).
+     * {@code "[redacted]"} (or null when not set). Returned as JSON text, which a host sends or stores as
+     * it is, or reads with its own JSON library.
      */
-    public JsonNode export(String userId) {
+    public String export(String userId) {
         var now = ctx.now();
         String json = ctx.db().replicaTx(userId, cfg -> {
             DSLContext dsl = DSL.using(cfg);
@@ -68,7 +69,7 @@ public final class PrivacyService {
             for (UserTables.Owned owned : UserTables.ALL) { // in a fixed, readable order
                 export.set(owned.key(), tables.get(owned.key()));
             }
-            return export;
+            return JSON.writeValueAsString(export);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL returned invalid JSON", e);
         }

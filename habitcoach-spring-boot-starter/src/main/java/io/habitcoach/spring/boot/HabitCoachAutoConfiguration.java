@@ -10,14 +10,16 @@ import io.habitcoach.jooq.accounts.PasswordHasher;
 import io.habitcoach.jooq.accounts.TokenCipher;
 import java.time.Clock;
 import javax.sql.DataSource;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -30,19 +32,29 @@ import org.springframework.scheduling.TaskScheduler;
  * {@link CoachModel} (or a LangChain4j {@code ChatModel}, wrapped in {@code LangChain4jCoachModel}),
  * a {@link PasswordHasher} and a {@link TokenCipher}; the migrations applied on start; and, behind
  * {@code habitcoach.jobs.enabled}, the coach jobs on a schedule. Every bean here backs off when the
- * application declares one of the same type.
+ * application declares one of the same type. Without a {@code DataSource}, or with several and none
+ * {@code @Primary}, the startup fails with a {@link HabitCoachStartupException} (explained by Spring
+ * Boot's failure analysis); {@code habitcoach.enabled=false} turns the starter off.
  *
  * <p>A {@code ChatModel} declared in the application's own configuration is always seen. One made by
  * another auto-configuration is seen only if that one runs first: LangChain4j's OpenAI and Ollama
  * starters are ordered before this; for others, declare the {@code CoachModel} bean yourself.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, afterName = {
+@AutoConfiguration(afterName = {
+        // Spring Boot 3.5 and Spring Boot 4 (modular auto-configuration) names: ordering by name works on
+        // both lines; a Class reference to one of them would be silently ignored on the other.
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration",
+        "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
         "dev.langchain4j.openai.spring.AutoConfig",
         "dev.langchain4j.openai.spring.OpenAiAutoConfiguration",
         "dev.langchain4j.ollama.spring.AutoConfig",
         "dev.langchain4j.ollama.spring.OllamaAutoConfiguration"})
 @ConditionalOnClass(HabitCoach.class)
-@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnProperty(prefix = "habitcoach", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HabitCoachProperties.class)
 public class HabitCoachAutoConfiguration {
 
@@ -55,7 +67,8 @@ public class HabitCoachAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    public HabitCoach habitCoach(DataSource dataSource, HabitCoachProperties properties,
+    public HabitCoach habitCoach(ObjectProvider<DataSource> dataSources, ConfigurableListableBeanFactory beanFactory,
+                                 HabitCoachProperties properties,
                                  ObjectProvider<Clock> clock,
                                  ObjectProvider<CoachPersonality> personalities,
                                  ObjectProvider<CoachModel> coachModel,
@@ -63,6 +76,12 @@ public class HabitCoachAutoConfiguration {
                                  ObjectProvider<TokenCipher> tokenCipher,
                                  ObjectProvider<HabitCoachBuilderCustomizer> customizers,
                                  ObjectProvider<HabitCoachMigrationStrategy> migrationStrategy) {
+        DataSource dataSource = dataSources.getIfUnique();
+        if (dataSource == null) {
+            // None, or several without a primary: fail with a report instead of silently backing off.
+            throw new HabitCoachStartupException(List.of(
+                    BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DataSource.class)));
+        }
         HabitCoachProperties.Coach coach = properties.coach();
         HabitCoach.Builder builder = HabitCoach.configure()
                 .dataSource(dataSource)

@@ -3,7 +3,9 @@ package io.habitcoach.spring.boot;
 import io.habitcoach.jooq.jobs.CoachJobResult;
 import io.habitcoach.jooq.HabitCoach;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ public class HabitCoachJobScheduler implements SmartLifecycle {
     private final TaskScheduler sharedScheduler;
     private ThreadPoolTaskScheduler ownScheduler;
     private ScheduledFuture<?> scheduled;
+    private volatile Instant lastRunEnded;
 
     /**
      * @param coach     whose jobs to run
@@ -69,6 +72,12 @@ public class HabitCoachJobScheduler implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.warn("Habit Coach job weeklyAnalysis failed; it runs again at the next trigger", e);
         }
+        lastRunEnded = coach.clock().instant();
+    }
+
+    /** When the last run of {@link #runJobs()} ended (by the coach's clock), failed jobs included; empty before the first. */
+    public Optional<Instant> lastRunEnded() {
+        return Optional.ofNullable(lastRunEnded);
     }
 
     @Override

@@ -134,8 +134,32 @@ class HabitCoachAutoConfigurationTest {
     }
 
     @Test
-    void backsOffWithoutADataSource() {
-        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(HabitCoach.class));
+    void failsWithoutADataSourceOrWithTwoAndNoPrimaryUnlessTurnedOff() {
+        runner.run(context -> assertThat(context).hasFailed().getFailure()
+                .hasRootCauseInstanceOf(HabitCoachStartupException.class)
+                .hasStackTraceContaining("no DataSource bean"));
+        runner.withBean("first", DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean("second", DataSource.class, () -> unclosable(migrated.dataSource()))
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasRootCauseInstanceOf(HabitCoachStartupException.class)
+                        .hasStackTraceContaining("first, second"));
+        runner.withBean("first", DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean("second", DataSource.class, () -> unclosable(migrated.dataSource()),
+                        definition -> definition.setPrimary(true))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(HabitCoach.class));
+        runner.withPropertyValues("habitcoach.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(HabitCoach.class));
+    }
+
+    @Test
+    void theFailureAnalysisSaysWhatToDo() {
+        HabitCoachStartupFailureAnalyzer analyzer = new HabitCoachStartupFailureAnalyzer();
+        var none = analyzer.analyze(new IllegalStateException(new HabitCoachStartupException(List.of())));
+        assertThat(none.getDescription()).contains("has none");
+        assertThat(none.getAction()).contains("spring.datasource.url", "habitcoach.enabled=false");
+        var two = analyzer.analyze(new HabitCoachStartupException(List.of("a", "b")));
+        assertThat(two.getDescription()).contains("a, b");
+        assertThat(two.getAction()).contains("@Primary");
     }
 
     @Test

@@ -65,8 +65,8 @@ class HabitCoachApiTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    ObjectMapper json;
+    /** The test's own reader: Spring Boot 4 configures Jackson 3 for the application, not this Jackson 2 one. */
+    private final ObjectMapper json = new ObjectMapper();
 
     @Autowired
     HabitCoach coach;

@@ -3,6 +3,7 @@ package io.habitcoach.jooq.habits.internal;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Db;
+import io.habitcoach.jooq.internal.Meters;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -185,6 +186,10 @@ public final class HotCompletion {
         }
         HabitState habit = habits == null ? null : habits.getIfPresent(habitId);
         OwnerState owner = owners == null ? null : owners.getIfPresent(userId);
+        if (habits != null) {
+            ctx.instrumentation().count(Meters.COMPLETION_CACHE, "result",
+                    habit != null && owner != null && habit.userId.equals(userId) ? "hit" : "miss");
+        }
         if (habit == null || owner == null || !habit.userId.equals(userId)) {
             return ctx.db().autocommit(c -> {
                 Db.wroteFor(userId);

@@ -1,0 +1,69 @@
+package io.habitcoach.jooq.internal;
+
+import io.habitcoach.core.CompletionWindowException;
+import io.habitcoach.core.HabitNotActiveException;
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.NotFoundException;
+import io.habitcoach.core.coach.CoachQuotaExceededException;
+import io.habitcoach.core.model.HabitStatus;
+
+/** The names and tags of the library's meters and observations: the table in docs/observability.md. */
+public final class Meters {
+
+    /** Observation (timer) around {@code HabitService.complete}; tag {@code outcome}. */
+    public static final String COMPLETE = "habitcoach.complete";
+    /** Counter of completion-cache look-ups; tag {@code result}: hit, miss. */
+    public static final String COMPLETION_CACHE = "habitcoach.completion.cache";
+    /** Observation (timer) around each language-model call; tags {@code outcome}: ok, empty, error. */
+    public static final String MODEL = "habitcoach.model";
+    /** Counter of model replies the grounding check refused (the template was used instead); tag {@code kind}. */
+    public static final String MODEL_REJECTED = "habitcoach.model.rejected";
+    /** Counter of coach messages by {@code source} (model, template) and {@code kind} (chat, event). */
+    public static final String COACH_MESSAGES = "habitcoach.coach.messages";
+    /** Observation (timer) around one run of a job; tags {@code job}, {@code outcome}. */
+    public static final String JOB = "habitcoach.job";
+    /** Counters of what a job run processed; tag {@code job}. */
+    public static final String JOB_USERS = "habitcoach.job.users";
+    public static final String JOB_EVENTS = "habitcoach.job.events";
+    /** Observation (timer) around a chat request ({@code start}, {@code send}); tags {@code operation}, {@code outcome}. */
+    public static final String CHAT = "habitcoach.chat";
+
+    private static final ThreadLocal<Boolean> ALREADY_DONE = new ThreadLocal<>();
+
+    private Meters() {
+    }
+
+    /** Called by the completion pipeline where a completion turns out to be an idempotent repeat. */
+    public static void markAlreadyDone() {
+        ALREADY_DONE.set(Boolean.TRUE);
+    }
+
+    /** The outcome of the completion that just returned on this thread: new or already_done (and clears it). */
+    public static String takeCompletionOutcome() {
+        boolean repeat = ALREADY_DONE.get() != null;
+        ALREADY_DONE.remove();
+        return repeat ? "already_done" : "new";
+    }
+
+    /** The outcome tag of a refused or failed call. */
+    public static String refusal(Throwable error) {
+        ALREADY_DONE.remove();
+        if (error instanceof CompletionWindowException) {
+            return "refused_window";
+        }
+        if (error instanceof HabitNotActiveException notActive) {
+            return notActive.status() == HabitStatus.PAUSED ? "refused_paused"
+                    : notActive.status() == HabitStatus.ARCHIVED ? "refused_archived" : "refused_not_active";
+        }
+        if (error instanceof CoachQuotaExceededException) {
+            return "quota_refused";
+        }
+        if (error instanceof NotFoundException) {
+            return "not_found";
+        }
+        if (error instanceof InvalidInputException) {
+            return "invalid";
+        }
+        return "error";
+    }
+}
