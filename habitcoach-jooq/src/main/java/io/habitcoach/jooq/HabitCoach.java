@@ -111,7 +111,7 @@ public final class HabitCoach {
         this.goals = new GoalService(context, coach);
         this.habits = new HabitService(context, coach, builder.completionCacheSize);
         this.jobs = new CoachJobs(context, coach);
-        this.sessions = new SessionService(context);
+        this.sessions = new SessionService(context, builder.sessionIdleTimeout);
         this.credentials = new CredentialService(context, builder.passwordHasher);
         this.accounts = new AccountService(context, builder.tokenCipher);
         this.analytics = new AnalyticsService(context);
@@ -241,6 +241,7 @@ public final class HabitCoach {
         private CoachQuota coachQuota = CoachQuota.defaults();
         private int chatHistoryMessages = 20;
         private int completionCacheSize = 10_000;
+        private java.time.Duration sessionIdleTimeout;
         private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
 
         private Builder() {
@@ -373,6 +374,20 @@ public final class HabitCoach {
          */
         public Builder tokenCipher(TokenCipher tokenCipher) {
             this.tokenCipher = Objects.requireNonNull(tokenCipher, "tokenCipher");
+            return this;
+        }
+
+        /**
+         * Sessions not used for this long stop validating, whatever their expiry (default: none, a
+         * session lives until it expires or is revoked). From one minute (use is recorded to the
+         * minute) to {@link SessionService#MAX_TTL}.
+         */
+        public Builder sessionIdleTimeout(java.time.Duration idle) {
+            InvalidInputException.requirePresent(idle, "sessionIdleTimeout");
+            InvalidInputException.require(idle.compareTo(java.time.Duration.ofMinutes(1)) >= 0
+                    && idle.compareTo(SessionService.MAX_TTL) <= 0, "sessionIdleTimeout",
+                    "from 1 minute to " + SessionService.MAX_TTL.toDays() + " days, got " + idle);
+            this.sessionIdleTimeout = idle;
             return this;
         }
 
