@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ final class MockOpenAiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answered = new AtomicInteger();
     private volatile int status = 200;
     private volatile String content = "ok";
     private volatile long delayMillis;
@@ -70,9 +72,15 @@ final class MockOpenAiServer implements AutoCloseable {
         release.countDown();
         release = new CountDownLatch(1);
         requests.clear();
+        answered.set(0);
         status = 200;
         content = "ok";
         delayMillis = 0;
+    }
+
+    /** How many requests have been answered so far (a held, delayed one is not). */
+    int answered() {
+        return answered.get();
     }
 
     List<JsonNode> requests() {
@@ -104,6 +112,7 @@ final class MockOpenAiServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+            answered.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {

@@ -35,6 +35,8 @@ import io.habitcoach.jooq.internal.ModelRewrites;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -56,7 +58,7 @@ import org.jooq.impl.DefaultConfiguration;
  * coach.migrate();
  * }</pre>
  */
-public final class HabitCoach {
+public final class HabitCoach implements AutoCloseable {
 
     /** Where the migrations live on the class path: not {@code db/migration}, so a host's Flyway never runs them. */
     public static final String MIGRATIONS_LOCATION = "classpath:db/habitcoach";
@@ -65,6 +67,8 @@ public final class HabitCoach {
     public static final String SCHEMA_HISTORY_TABLE = "habitcoach_schema_history";
 
     private final DataSource dataSource;
+    /** The coach-model executor this instance made itself (none when the host gave one): closed by {@link #close()}. */
+    private final ExecutorService ownedExecutor;
     private final Clock clock;
     private final DSLContext dsl;
     private final Context context;
@@ -103,8 +107,10 @@ public final class HabitCoach {
         if (builder.coachEventsByModel && builder.coachModel == null) {
             throw new InvalidInputException("coachEventsByModel", "a coachModel(..) to write the messages with");
         }
+        this.ownedExecutor = builder.coachEventsByModel && builder.coachExecutor == null
+                ? ModelRewrites.defaultExecutor() : null;
         ModelRewrites rewrites = builder.coachEventsByModel ? new ModelRewrites(context, writer,
-                builder.coachExecutor != null ? builder.coachExecutor : ModelRewrites.defaultExecutor()) : null;
+                ownedExecutor != null ? ownedExecutor : builder.coachExecutor) : null;
         CoachRecorder coach = new CoachRecorder(context, personalities, rewrites);
         this.users = new UserService(context, personalities::contains, personalities::describeIds,
                 () -> personalities.defaultPersonality().id());
@@ -214,6 +220,27 @@ public final class HabitCoach {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Stops what this instance owns: the executor of model-written event messages, if it made one
+     * (rewrites already queued finish within five seconds or keep their template text). The
+     * {@code DataSource} and any executor the host gave belong to the host and stay open.
+     */
+    @Override
+    public void close() {
+        if (ownedExecutor == null) {
+            return;
+        }
+        ownedExecutor.shutdown();
+        try {
+            if (!ownedExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+                ownedExecutor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            ownedExecutor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The coach personalities users may choose from. */
@@ -397,7 +424,7 @@ public final class HabitCoach {
 
         public HabitCoach load() {
             if (dataSource == null) {
-                throw new IllegalStateException("dataSource is required: HabitCoach.configure().dataSource(...)");
+                throw new InvalidInputException("dataSource", "a PostgreSQL DataSource, set with HabitCoach.configure().dataSource(...)");
             }
             return new HabitCoach(this);
         }

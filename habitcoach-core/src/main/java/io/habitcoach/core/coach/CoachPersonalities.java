@@ -1,7 +1,6 @@
 package io.habitcoach.core.coach;
 
 import io.habitcoach.core.InvalidInputException;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,6 +15,9 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The personalities a user may choose: those found with {@link ServiceLoader} plus those registered
@@ -44,7 +46,7 @@ public final class CoachPersonalities {
 
     public static final int MAX_ID_LENGTH = 64;
 
-    private static final System.Logger LOG = System.getLogger(CoachPersonalities.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CoachPersonalities.class);
 
     // Caps the ids remembered for "warn once", so a table full of odd values cannot grow it unbounded.
     private static final int MAX_WARNED_IDS = 256;
@@ -96,9 +98,9 @@ public final class CoachPersonalities {
             return found;
         }
         boolean firstTime = warnedIds.size() < MAX_WARNED_IDS && warnedIds.add(String.valueOf(storedId));
-        LOG.log(firstTime ? Level.WARNING : Level.DEBUG,
-                "Coach personality ''{0}'' is not registered; using ''{1}''. Registered: {2}",
-                storedId, defaultPersonality.id(), byId.keySet());
+        LOG.atLevel(firstTime ? Level.WARN : Level.DEBUG)
+                .log("Coach personality '{}' is not registered; using '{}'. Registered: {}",
+                        storedId, defaultPersonality.id(), byId.keySet());
         return defaultPersonality;
     }
 
@@ -222,13 +224,13 @@ public final class CoachPersonalities {
                     if (seen.add(personality.id())) {
                         found.add(personality);
                     } else {
-                        LOG.log(Level.WARNING, "Two coach personalities with id ''{0}''; ignoring {1}",
+                        LOG.warn("Two coach personalities with id '{}'; ignoring {}",
                                 personality.id(), personality.getClass().getName());
                     }
                 } catch (ServiceConfigurationError | RuntimeException e) {
                     // One broken provider on the class path must not take the whole coach down.
                     errors++;
-                    LOG.log(Level.WARNING, "Skipping a coach personality that failed to load", e);
+                    LOG.warn("Skipping a coach personality that failed to load", e);
                 }
             }
             found.sort(Comparator.comparing(CoachPersonality::id));

@@ -2,12 +2,13 @@ package io.habitcoach.core.coach;
 
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.coach.CoachMessage.Source;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns coach events into messages in the user's personality and language. The database services call
@@ -25,7 +26,7 @@ import java.util.Set;
  */
 public final class CoachWriter {
 
-    private static final System.Logger LOG = System.getLogger(CoachWriter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CoachWriter.class);
 
     private final CoachPersonalities personalities;
     private final CoachModel model;
@@ -99,7 +100,7 @@ public final class CoachWriter {
             reply = Objects.requireNonNullElse(model.reply(prompt), Optional.empty());
         } catch (RuntimeException e) {
             // The contract says never throw; a host's own model might anyway.
-            LOG.log(Level.WARNING, "Coach model failed; using the template message", e);
+            LOG.warn("Coach model failed; using the template message", e);
             return Optional.empty();
         }
         if (reply.isEmpty()) {
@@ -107,8 +108,8 @@ public final class CoachWriter {
         }
         String text = reply.get().strip();
         if (!Grounding.check(text, event, maxReplyChars)) {
-            LOG.log(Level.INFO, "Coach model reply rejected (blank, longer than {0} characters, or numbers "
-                    + "not among the facts: {1}); using the template message",
+            LOG.info("Coach model reply rejected (blank, longer than {} characters, or numbers "
+                    + "not among the facts: {}); using the template message",
                     maxReplyChars, Grounding.ungroundedNumbers(text, event));
             return Optional.empty();
         }
@@ -140,11 +141,11 @@ public final class CoachWriter {
             if (text != null && !text.isBlank()) {
                 return text;
             }
-            LOG.log(Level.WARNING, "Coach personality ''{0}'' returned no message for {1}; using a plain one",
+            LOG.warn("Coach personality '{}' returned no message for {}; using a plain one",
                     personality.id(), event.type().code());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Coach personality '" + personality.id() + "' failed for "
-                    + event.type().code() + "; using a plain message", e);
+            LOG.warn("Coach personality '{}' failed for {}; using a plain message", personality.id(),
+                    event.type().code(), e);
         }
         return emergency.message(event, context);
     }

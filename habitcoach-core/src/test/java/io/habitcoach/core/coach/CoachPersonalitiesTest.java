@@ -69,7 +69,7 @@ class CoachPersonalitiesTest {
             logger.removeHandler(handler);
         }
         assertThat(records).filteredOn(r -> r.getLevel() == Level.WARNING).hasSize(2);
-        assertThat(records.get(0).getParameters()).contains("removed-one", "yoda");
+        assertThat(records.get(0).getMessage()).contains("removed-one", "yoda");
     }
 
     @Test

@@ -9,11 +9,14 @@ import io.habitcoach.core.coach.CoachWriter;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Coach event messages written by the language model, after commit. The event's template message
@@ -25,7 +28,7 @@ import org.jooq.impl.DSL;
  */
 public final class ModelRewrites {
 
-    private static final System.Logger LOG = System.getLogger(ModelRewrites.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRewrites.class);
 
     private final Context ctx;
     private final CoachWriter writer;
@@ -49,7 +52,7 @@ public final class ModelRewrites {
             try {
                 executor.execute(() -> rewrite(messageId, personalityId, language, recent, event));
             } catch (RejectedExecutionException e) {
-                LOG.log(System.Logger.Level.DEBUG, "coach model queue full; message {0} keeps its template text",
+                LOG.debug("coach model queue full; message {} keeps its template text",
                         messageId);
             }
         });
@@ -70,8 +73,7 @@ public final class ModelRewrites {
                     .where(AI_MESSAGES.ID.eq(messageId)).and(AI_MESSAGES.SOURCE.eq("template"))
                     .execute());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "coach model rewrite of message " + messageId
-                    + " failed; it keeps its template text", e);
+            LOG.warn("coach model rewrite of message {} failed; it keeps its template text", messageId, e);
         }
     }
 
@@ -79,7 +81,7 @@ public final class ModelRewrites {
      * The default executor: two daemon threads (idle ones end after 30 s) and a queue of 1,000
      * rewrites; beyond that, messages keep their template text.
      */
-    public static Executor defaultExecutor() {
+    public static ExecutorService defaultExecutor() {
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000),
                 runnable -> {

@@ -16,6 +16,7 @@ import io.habitcoach.testkit.MutableClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -194,7 +195,7 @@ class GoalServiceTest {
                 }
             }
             for (Future<?> f : futures) {
-                f.get();
+                f.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();

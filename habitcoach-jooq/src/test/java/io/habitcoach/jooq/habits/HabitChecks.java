@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,7 +58,7 @@ final class HabitChecks {
                 }));
             }
             for (Future<?> f : futures) {
-                f.get();
+                f.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,7 +131,7 @@ class CoachJobsConcurrencyTest {
             start.countDown();
             List<CoachJobResult> results = new ArrayList<>();
             for (Future<CoachJobResult> f : futures) {
-                results.add(f.get());
+                results.add(f.get(120, TimeUnit.SECONDS));
             }
             return results;
         } finally {

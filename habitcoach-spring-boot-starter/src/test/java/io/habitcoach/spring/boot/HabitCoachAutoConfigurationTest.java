@@ -24,7 +24,9 @@ import io.habitcoach.jooq.goals.NewGoal;
 import io.habitcoach.jooq.habits.NewHabit;
 import io.habitcoach.jooq.users.NewUser;
 import io.habitcoach.jooq.users.User;
+import io.habitcoach.testkit.FixedPersonality;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
+import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -364,52 +366,6 @@ class HabitCoachAutoConfigurationTest {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
             }
-        }
-    }
-
-    /** A personality with one sentence for everything. */
-    private record FixedPersonality(String id, String text) implements CoachPersonality {
-        @Override
-        public String displayName(Locale locale) {
-            return id;
-        }
-
-        @Override
-        public String systemPrompt(Locale locale) {
-            return "You are " + id + ".";
-        }
-
-        @Override
-        public String message(CoachEvent event, CoachContext context) {
-            return text;
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
