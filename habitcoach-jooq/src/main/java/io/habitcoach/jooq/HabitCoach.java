@@ -109,7 +109,7 @@ public final class HabitCoach implements AutoCloseable {
         }
         this.ownedExecutor = builder.coachEventsByModel && builder.coachExecutor == null
                 ? ModelRewrites.defaultExecutor() : null;
-        ModelRewrites rewrites = builder.coachEventsByModel ? new ModelRewrites(context, writer,
+        ModelRewrites rewrites = builder.coachEventsByModel ? new ModelRewrites(context, writer, builder.coachEventsByModelDailyLimit,
                 ownedExecutor != null ? ownedExecutor : builder.coachExecutor) : null;
         CoachRecorder coach = new CoachRecorder(context, personalities, rewrites);
         this.users = new UserService(context, personalities::contains, personalities::describeIds,
@@ -269,6 +269,7 @@ public final class HabitCoach implements AutoCloseable {
         private int chatHistoryMessages = 20;
         private int completionCacheSize = 10_000;
         private java.time.Duration sessionIdleTimeout;
+        private int coachEventsByModelDailyLimit = ModelRewrites.DEFAULT_DAILY_LIMIT;
         private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
 
         private Builder() {
@@ -415,6 +416,19 @@ public final class HabitCoach implements AutoCloseable {
                     && idle.compareTo(SessionService.MAX_TTL) <= 0, "sessionIdleTimeout",
                     "from 1 minute to " + SessionService.MAX_TTL.toDays() + " days, got " + idle);
             this.sessionIdleTimeout = idle;
+            return this;
+        }
+
+        /**
+         * At most this many event messages per user are rewritten by the model in any 24 hours
+         * (default {@value ModelRewrites#DEFAULT_DAILY_LIMIT}; 0: none); past it the template text
+         * stays. Only with {@link #coachEventsByModel}. Apart from this budget, a habit's completion
+         * message is rewritten once per habit and day, however often the day is completed and undone.
+         */
+        public Builder coachEventsByModelDailyLimit(int messages) {
+            InvalidInputException.require(messages >= 0 && messages <= 10_000, "coachEventsByModelDailyLimit",
+                    "0 to 10,000 messages per user per 24 hours, got " + messages);
+            this.coachEventsByModelDailyLimit = messages;
             return this;
         }
 

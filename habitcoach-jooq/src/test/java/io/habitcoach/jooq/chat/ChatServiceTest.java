@@ -138,6 +138,43 @@ class ChatServiceTest {
     }
 
     @Test
+    void changingTimeZoneOrDayStartDoesNotResetTheQuota() {
+        // issue 20: the quota counted from the start of the user's current local day, so hopping
+        // London -> Kiritimati -> Tongatapu -> Auckland -> Tokyo gave 5 replies at a quota of 2
+        String free = coach.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com")
+                .plan(Plan.FREE).timezone("Europe/London").build()).id();
+        ChatExchange first = coach.chat().start(free, "one");
+        coach.chat().send(free, first.conversation().id(), "two");
+        int replies = 2;
+        for (String zone : List.of("Pacific/Kiritimati", "Pacific/Tongatapu", "Pacific/Auckland", "Asia/Tokyo")) {
+            coach.users().update(free, io.habitcoach.jooq.users.UserUpdate.builder().timezone(zone).build());
+            clock.advance(java.time.Duration.ofHours(1));
+            try {
+                coach.chat().send(free, first.conversation().id(), "again from " + zone);
+                replies++;
+            } catch (CoachQuotaExceededException expected) {
+                // the quota holds
+            }
+        }
+        coach.users().update(free, io.habitcoach.jooq.users.UserUpdate.builder()
+                .dayStart(java.time.LocalTime.of(4, 0)).build());
+        assertThatThrownBy(() -> coach.chat().send(free, first.conversation().id(), "new day start"))
+                .isInstanceOf(CoachQuotaExceededException.class);
+        assertThat(replies).as("model replies within five hours at a quota of 2").isEqualTo(2);
+        assertThat(coach.chat().modelRepliesUsedToday(free)).isEqualTo(2);
+
+        // 24 hours after the first two messages their slots are free again, whatever the zone
+        clock.advance(java.time.Duration.ofHours(19));
+        assertThatThrownBy(() -> coach.chat().send(free, first.conversation().id(), "after 23 hours"))
+                .isInstanceOf(CoachQuotaExceededException.class);
+        clock.advance(java.time.Duration.ofHours(1));
+        assertThat(coach.chat().send(free, first.conversation().id(), "next day").reply()).isNotNull();
+        assertThat(coach.chat().send(free, first.conversation().id(), "next day again").reply()).isNotNull();
+        assertThatThrownBy(() -> coach.chat().send(free, first.conversation().id(), "too soon"))
+                .isInstanceOf(CoachQuotaExceededException.class);
+    }
+
+    @Test
     void withoutAModelTheTemplateAnswersAndNoQuotaApplies() {
         HabitCoach templateOnly = HabitCoach.configure().dataSource(dataSource).clock(clock)
                 .coachQuota(new CoachQuota(0, 0)).load();
