@@ -226,6 +226,7 @@ public final class ChatService {
         List<CoachEvent.ChatReply.HabitSnapshot> habits = dsl.selectFrom(HABITS)
                 .where(HABITS.USER_ID.eq(user.getId())).and(HABITS.STATUS.eq(HabitStatus.ACTIVE))
                 .orderBy(HABITS.CREATED_AT, HABITS.ID)
+                .limit(io.habitcoach.core.coach.CoachPrompt.MAX_HABITS) // what one prompt carries (issue 20)
                 .fetch(h -> {
                     var streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today);
                     return new CoachEvent.ChatReply.HabitSnapshot(h.getName(), streak.current(), streak.longest(),
