@@ -41,10 +41,12 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  *
- * <p>Messages sent, in order: the personality's system prompt as a system message, unchanged; the
- * library's facts message as a second system message; the most recent history turns that fit the
- * budget (user turns as user messages, coach turns as AI messages; oldest dropped first); the user's
- * text as the last user message. User text never reaches a system message.
+ * <p>Messages sent, in order: one system message, the personality's system prompt followed by the
+ * library's instructions (language and rules) - our own text only; the facts, which hold
+ * user-authored habit and goal names, as fenced JSON data in a user message; the most recent history
+ * turns that fit the budget (user turns as user messages, coach turns as AI messages; oldest dropped
+ * first); the user's text as the last user message. User-authored text never reaches the system
+ * message.
  *
  * <p>Each call runs on a small pool of daemon threads this object owns, and the caller waits at most
  * {@code timeout}: a provider that is slow, rate-limited (LangChain4j's {@code RateLimitException}),
@@ -143,8 +145,9 @@ public final class LangChain4jCoachModel implements CoachModel, AutoCloseable {
     List<ChatMessage> messages(CoachPrompt prompt) {
         CoachPrompt trimmed = prompt.withHistoryWithin(historyMaxMessages, historyBudgetChars);
         List<ChatMessage> messages = new ArrayList<>(trimmed.history().size() + 3);
-        messages.add(SystemMessage.from(trimmed.systemPrompt()));
-        messages.add(SystemMessage.from(trimmed.facts()));
+        // Only our own text in the system role; the facts hold user-authored names: user role, fenced.
+        messages.add(SystemMessage.from(trimmed.systemPrompt() + "\n\n" + trimmed.instructions()));
+        messages.add(UserMessage.from(trimmed.facts()));
         for (ChatTurn turn : trimmed.history()) {
             messages.add(turn.role() == ChatRole.USER ? UserMessage.from(turn.text()) : AiMessage.from(turn.text()));
         }

@@ -117,7 +117,7 @@ public final class HabitCoach implements AutoCloseable {
         }
         this.ownedExecutor = builder.coachEventsByModel && builder.coachExecutor == null
                 ? ModelRewrites.defaultExecutor() : null;
-        ModelRewrites rewrites = builder.coachEventsByModel ? new ModelRewrites(context, writer,
+        ModelRewrites rewrites = builder.coachEventsByModel ? new ModelRewrites(context, writer, builder.coachEventsByModelDailyLimit,
                 ownedExecutor != null ? ownedExecutor : builder.coachExecutor) : null;
         CoachRecorder coach = new CoachRecorder(context, personalities, rewrites);
         this.users = new UserService(context, personalities::contains, personalities::describeIds,
@@ -125,7 +125,7 @@ public final class HabitCoach implements AutoCloseable {
         this.goals = new GoalService(context, coach);
         this.habits = new HabitService(context, coach, builder.completionCacheSize);
         this.jobs = new CoachJobs(context, coach);
-        this.sessions = new SessionService(context);
+        this.sessions = new SessionService(context, builder.sessionIdleTimeout);
         this.credentials = new CredentialService(context, builder.passwordHasher);
         this.accounts = new AccountService(context, builder.tokenCipher);
         this.analytics = new AnalyticsService(context);
@@ -321,6 +321,8 @@ public final class HabitCoach implements AutoCloseable {
         private CoachQuota coachQuota = CoachQuota.defaults();
         private int chatHistoryMessages = 20;
         private int completionCacheSize = 10_000;
+        private java.time.Duration sessionIdleTimeout;
+        private int coachEventsByModelDailyLimit = ModelRewrites.DEFAULT_DAILY_LIMIT;
         private final CoachPersonalities.Builder personalities = CoachPersonalities.builder();
         private DataSource readDataSource;
         private Duration replicaMaxLag = Duration.ofSeconds(10);
@@ -529,6 +531,33 @@ public final class HabitCoach implements AutoCloseable {
          */
         public Builder tokenCipher(TokenCipher tokenCipher) {
             this.tokenCipher = Objects.requireNonNull(tokenCipher, "tokenCipher");
+            return this;
+        }
+
+        /**
+         * Sessions not used for this long stop validating, whatever their expiry (default: none, a
+         * session lives until it expires or is revoked). From one minute (use is recorded to the
+         * minute) to {@link SessionService#MAX_TTL}.
+         */
+        public Builder sessionIdleTimeout(java.time.Duration idle) {
+            InvalidInputException.requirePresent(idle, "sessionIdleTimeout");
+            InvalidInputException.require(idle.compareTo(java.time.Duration.ofMinutes(1)) >= 0
+                    && idle.compareTo(SessionService.MAX_TTL) <= 0, "sessionIdleTimeout",
+                    "from 1 minute to " + SessionService.MAX_TTL.toDays() + " days, got " + idle);
+            this.sessionIdleTimeout = idle;
+            return this;
+        }
+
+        /**
+         * At most this many event messages per user are rewritten by the model in any 24 hours
+         * (default {@value ModelRewrites#DEFAULT_DAILY_LIMIT}; 0: none); past it the template text
+         * stays. Only with {@link #coachEventsByModel}. Apart from this budget, a habit's completion
+         * message is rewritten once per habit and day, however often the day is completed and undone.
+         */
+        public Builder coachEventsByModelDailyLimit(int messages) {
+            InvalidInputException.require(messages >= 0 && messages <= 10_000, "coachEventsByModelDailyLimit",
+                    "0 to 10,000 messages per user per 24 hours, got " + messages);
+            this.coachEventsByModelDailyLimit = messages;
             return this;
         }
 

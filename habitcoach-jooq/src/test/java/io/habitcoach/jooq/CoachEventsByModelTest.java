@@ -153,6 +153,50 @@ class CoachEventsByModelTest {
     }
 
     @Test
+    void completingAndUndoingOneDayOverAndOverAsksTheModelOnce() {
+        // issue 20: every completion raised an un-keyed event, so 25 complete/undo cycles on one
+        // day made 25 model calls whatever the quota
+        HabitCoach coach = coach(true, distinctReplies());
+        Setup s = userWithHabit(coach);
+        for (int i = 0; i < 25; i++) {
+            coach.habits().complete(s.userId(), s.habitId(), TODAY);
+            coach.habits().undo(s.userId(), s.habitId(), TODAY);
+        }
+        assertThat(prompts).hasSize(1);
+        List<String> sources = messages(s.habitId(), CoachEventType.HABIT_COMPLETE).stream().map(m -> m.value2()).toList();
+        assertThat(sources).hasSize(25);
+        assertThat(sources.stream().filter("model"::equals).count()).isEqualTo(1);
+    }
+
+    @Test
+    void modelWrittenEventMessagesCountAgainstADailyBudgetAndTheTemplateIsUsedPastIt() {
+        CoachModel model = prompt -> {
+            prompts.add(prompt);
+            return Optional.of(WORDS.get(prompts.size() - 1));
+        };
+        HabitCoach coach = HabitCoach.configure().dataSource(dataSource).clock(clock).coachModel(model)
+                .coachEventsByModel(true).coachEventsByModelDailyLimit(2).coachExecutor(Runnable::run).load();
+        Setup s = userWithHabit(coach);
+        List<String> habits = new java.util.ArrayList<>(List.of(s.habitId()));
+        for (int i = 0; i < 3; i++) {
+            habits.add(coach.habits().create(s.userId(), NewHabit.builder().name("Habit " + i)
+                    .frequency(Frequency.daily()).build()).id());
+        }
+        for (String habit : habits) {
+            coach.habits().complete(s.userId(), habit, TODAY);
+        }
+        assertThat(prompts).hasSize(2);
+        assertThat(sql.fetchCount(AI_MESSAGES, AI_MESSAGES.USER_ID.eq(s.userId()).and(AI_MESSAGES.SOURCE.eq("model"))))
+                .isEqualTo(2);
+
+        clock.advance(java.time.Duration.ofHours(24));
+        coach.habits().complete(s.userId(), s.habitId(), TODAY.plusDays(1));
+        assertThat(prompts).as("a day later the budget is free again").hasSize(3);
+        assertThatThrownBy(() -> HabitCoach.configure().coachEventsByModelDailyLimit(-1))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void eventsByModelWithoutAModelIsRefusedAtLoad() {
         assertThatThrownBy(() -> HabitCoach.configure().dataSource(dataSource).coachEventsByModel(true).load())
                 .isInstanceOfSatisfying(InvalidInputException.class,

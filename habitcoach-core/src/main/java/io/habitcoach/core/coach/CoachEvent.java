@@ -271,7 +271,7 @@ public sealed interface CoachEvent permits CoachEvent.HabitCompleted, CoachEvent
             Objects.requireNonNull(userText, "userText");
             InvalidInputException.require(!userText.isBlank() && userText.length() <= MAX_USER_TEXT_CHARS,
                     "message", "1 to " + MAX_USER_TEXT_CHARS + " characters, not blank");
-            habits = List.copyOf(Objects.requireNonNull(habits, "habits"));
+            habits = firstHabits(habits);
         }
 
         @Override
@@ -301,6 +301,15 @@ public sealed interface CoachEvent permits CoachEvent.HabitCompleted, CoachEvent
                 Objects.requireNonNull(unit, "unit");
             }
         }
+    }
+
+    /**
+     * The first {@link CoachPrompt#MAX_HABITS} habits: what one prompt may carry, so that a user's
+     * number of habits cannot grow a prompt (and its cost) without bound.
+     */
+    private static <T> List<T> firstHabits(List<T> habits) {
+        Objects.requireNonNull(habits, "habits");
+        return List.copyOf(habits.size() > CoachPrompt.MAX_HABITS ? habits.subList(0, CoachPrompt.MAX_HABITS) : habits);
     }
 
     private static String requireName(String name, String field) {

@@ -165,7 +165,15 @@ public final class CoachFacts {
         private Builder() {
         }
 
+        /** A name, cut to {@link CoachPrompt#MAX_NAME_CHARS} characters (never inside a surrogate pair). */
         public Builder name(String key, String name) {
+            if (name != null && name.length() > CoachPrompt.MAX_NAME_CHARS) {
+                int end = CoachPrompt.MAX_NAME_CHARS;
+                if (Character.isHighSurrogate(name.charAt(end - 1))) {
+                    end--;
+                }
+                name = name.substring(0, end);
+            }
             return put(key, name);
         }
 

@@ -67,17 +67,33 @@ public final class Grounding {
         return ungrounded;
     }
 
+    /**
+     * The text with the event's names blanked, so that digits inside a name ("Run 5k") are not read
+     * as numbers. Only names that hold a digit matter, and a reply without digits needs nothing. The
+     * names left go into one pattern, matched in one pass over the reply (issue 20: one regex per
+     * habit name made the check grow with the number of habits); the event carries at most
+     * {@link CoachPrompt#MAX_HABITS} habits, with names of at most {@link CoachPrompt#MAX_NAME_CHARS}.
+     */
     private static String withoutNames(String text, List<String> names) {
-        String result = text;
-        List<String> longestFirst = new ArrayList<>(names);
-        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-        for (String name : longestFirst) {
-            if (!name.isEmpty()) {
-                result = Pattern.compile(Pattern.quote(name), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                        .matcher(result).replaceAll(" ");
+        if (!NUMBER.matcher(text).find()) {
+            return text;
+        }
+        List<String> withDigits = new ArrayList<>();
+        for (String name : names) {
+            if (!name.isEmpty() && NUMBER.matcher(name).find()) {
+                withDigits.add(name);
             }
         }
-        return result;
+        if (withDigits.isEmpty()) {
+            return text;
+        }
+        withDigits.sort(Comparator.comparingInt(String::length).reversed()); // the longest name wins
+        StringBuilder alternation = new StringBuilder();
+        for (String name : withDigits) {
+            alternation.append(alternation.length() == 0 ? "" : "|").append(Pattern.quote(name));
+        }
+        return Pattern.compile(alternation.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text).replaceAll(" ");
     }
 
     private static List<String> tokens(String text) {

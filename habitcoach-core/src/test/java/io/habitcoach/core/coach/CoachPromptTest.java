@@ -16,7 +16,8 @@ class CoachPromptTest {
         CoachEvent event = SampleEvents.all().get(0);
         CoachPrompt prompt = CoachPrompt.forEvent(pirate, event, Locale.forLanguageTag("pt-BR"));
         assertThat(prompt.systemPrompt()).isEqualTo(pirate.systemPrompt(Locale.forLanguageTag("pt-BR")));
-        assertThat(prompt.facts()).contains("habit_complete", event.facts().toJson(), "Portuguese (pt-BR)");
+        assertThat(prompt.facts()).contains("habit_complete", event.facts().toJson());
+        assertThat(prompt.instructions()).contains("Portuguese (pt-BR)");
         assertThat(prompt.history()).isEmpty();
         assertThat(prompt.userMessage()).isEqualTo(CoachPrompt.EVENT_REQUEST);
     }
@@ -29,6 +30,34 @@ class CoachPromptTest {
         assertThat(prompt.userMessage()).isEqualTo(attack);
         assertThat(prompt.systemPrompt()).doesNotContain("Ignore");
         assertThat(prompt.facts()).doesNotContain("Ignore").contains("\"habit\":\"Run\"");
+    }
+
+    @Test
+    void theRulesAreInstructionsAndTheFactsOnlyDelimitedData() {
+        ChatReply chat = new ChatReply("hi", List.of(new ChatReply.HabitSnapshot("Run", 3, 3, StreakUnit.DAYS)));
+        CoachPrompt prompt = CoachPrompt.forChat(pirate, chat, Locale.ENGLISH, List.of());
+        assertThat(prompt.instructions()).contains("Rules:").doesNotContain("Run");
+        assertThat(prompt.facts()).startsWith("<coach-data>").endsWith("</coach-data>").doesNotContain("Rules:");
+    }
+
+    @Test
+    void aChatPromptIsBoundedWhateverTheUserHas() {
+        // issue 20: a user with 501 habits made one chat turn's facts ~130,000 characters
+        List<ChatReply.HabitSnapshot> habits = new java.util.ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            habits.add(new ChatReply.HabitSnapshot(("<\\" + i).repeat(100).substring(0, 200), 99_999, 99_999,
+                    StreakUnit.WEEKS));
+        }
+        List<ChatTurn> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            history.add(i % 2 == 0 ? ChatTurn.user("u".repeat(4000)) : ChatTurn.assistant("a".repeat(1000)));
+        }
+        CoachPrompt prompt = CoachPrompt.forChat(pirate, new ChatReply("q".repeat(4000), habits), Locale.ENGLISH,
+                history);
+        assertThat(prompt.facts().split("current_streak", -1)).hasSize(CoachPrompt.MAX_HABITS + 1);
+        assertThat(prompt.totalChars()).isLessThan(32_000);
+        System.out.println("issue 20: worst-case chat prompt (system prompt excluded from the bound's test personality): "
+                + prompt.totalChars() + " characters");
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.jooq.impl.DSL;
 /**
  * OAuth accounts linked to users: at most one account per provider per user, and one user per
  * provider account. Access and refresh tokens are encrypted with the configured
- * {@link TokenCipher} before they are written, bound to their row and column, and decrypted when
+ * {@link TokenCipher} before they are written, bound to their row, column and owner (a row moved
+ * to another user does not decrypt; the database refuses the move anyway), and decrypted when
  * read; without a cipher, tokens are refused ({@link TokenCipherException}) rather than stored in
  * plain text. Obtain it from {@link HabitCoach#accounts()}.
  */
@@ -72,11 +73,16 @@ public final class AccountService {
             AccountsRecord row = existing != null ? existing : dsl.newRecord(ACCOUNTS)
                     .setId(ctx.ids().next()).setUserId(userId).setProvider(provider)
                     .setProviderAccountId(providerAccountId).setCreatedAt(now);
+            if (existing != null && !Boolean.TRUE.equals(existing.getTokenOwnerBound())) {
+                // a row of the previous release: bind the token that is kept to its owner as well
+                bindToOwner(existing);
+            }
+            row.setTokenOwnerBound(true);
             if (access != null) {
-                row.setAccessToken(encrypt(access, row.getId(), ACCOUNTS.ACCESS_TOKEN.getName()));
+                row.setAccessToken(encrypt(access, row, ACCOUNTS.ACCESS_TOKEN));
             }
             if (refresh != null) {
-                row.setRefreshToken(encrypt(refresh, row.getId(), ACCOUNTS.REFRESH_TOKEN.getName()));
+                row.setRefreshToken(encrypt(refresh, row, ACCOUNTS.REFRESH_TOKEN));
             }
             if (account.tokenExpiry() != null || existing == null) {
                 row.setTokenExpiry(account.tokenExpiry());
@@ -135,7 +141,9 @@ public final class AccountService {
 
     /**
      * Rewrites every stored token that is not under the cipher's current key (after a key rotation:
-     * {@code new AesGcmTokenCipher(newKey, oldKey)}), walking the accounts in primary-key order, one
+     * {@code new AesGcmTokenCipher(newKey, oldKey)}) or not yet bound to its owner (written before
+     * migration V10, when the associated data named the row and column only: run it once after
+     * upgrading), walking the accounts in primary-key order, one
      * transaction of at most {@code batchSize} rows each, so it can run beside live traffic and be
      * stopped and started again. Returns how many accounts were rewritten; once it returns 0 after a
      * rotation, the old key can be dropped from the configuration. A token that does not decrypt
@@ -158,6 +166,12 @@ public final class AccountService {
                         .orderBy(ACCOUNTS.ID).limit(batchSize).forUpdate().fetch();
                 int changed = 0;
                 for (AccountsRecord row : rows) {
+                    if (!Boolean.TRUE.equals(row.getTokenOwnerBound())) {
+                        bindToOwner(row);
+                        row.update();
+                        changed++;
+                        continue;
+                    }
                     boolean access = reencrypt(row, ACCOUNTS.ACCESS_TOKEN);
                     boolean refresh = reencrypt(row, ACCOUNTS.REFRESH_TOKEN);
                     if (access || refresh) {
@@ -183,15 +197,35 @@ public final class AccountService {
         if (stored == null || cipher.isCurrent(stored)) {
             return false;
         }
-        String plain = decrypt(stored, row.getId(), column.getName());
-        row.set(column, encrypt(plain, row.getId(), column.getName()));
+        String plain = decrypt(stored, row, column);
+        row.set(column, encrypt(plain, row, column));
         return true;
     }
 
-    private String encrypt(String token, String accountId, String column) {
+    /** Re-encrypts a row's tokens written with the old associated data under the owner-bound one. */
+    private void bindToOwner(AccountsRecord row) {
+        for (TableField<AccountsRecord, String> column : java.util.List.of(ACCOUNTS.ACCESS_TOKEN, ACCOUNTS.REFRESH_TOKEN)) {
+            String plain = decrypt(row.get(column), row, column);
+            if (plain != null) {
+                row.set(column, encrypt(plain, row.getId(), row.getUserId(), column.getName()));
+            }
+        }
+        row.setTokenOwnerBound(true);
+    }
+
+    private String encrypt(String token, AccountsRecord row, TableField<AccountsRecord, String> column) {
+        return encrypt(token, row.getId(), row.getUserId(), column.getName());
+    }
+
+    private String decrypt(String stored, AccountsRecord row, TableField<AccountsRecord, String> column) {
+        String userId = Boolean.TRUE.equals(row.getTokenOwnerBound()) ? row.getUserId() : null;
+        return decrypt(stored, row.getId(), userId, column.getName());
+    }
+
+    private String encrypt(String token, String accountId, String userId, String column) {
         String sealed;
         try {
-            sealed = cipher.encrypt(token, associatedData(accountId, column));
+            sealed = cipher.encrypt(token, associatedData(accountId, userId, column));
         } catch (TokenCipherException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -203,7 +237,7 @@ public final class AccountService {
         return sealed;
     }
 
-    private String decrypt(String stored, String accountId, String column) {
+    private String decrypt(String stored, String accountId, String userId, String column) {
         if (stored == null) {
             return null;
         }
@@ -211,7 +245,7 @@ public final class AccountService {
             throw new TokenCipherException("the stored OAuth tokens are encrypted, and no TokenCipher is configured");
         }
         try {
-            return cipher.decrypt(stored, associatedData(accountId, column));
+            return cipher.decrypt(stored, associatedData(accountId, userId, column));
         } catch (TokenCipherException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -219,15 +253,21 @@ public final class AccountService {
         }
     }
 
-    /** Binds a ciphertext to its row and column, so that one copied elsewhere does not decrypt. */
-    private static String associatedData(String accountId, String column) {
-        return "habitcoach/accounts/" + accountId + "/" + column;
+    /**
+     * Binds a ciphertext to its row, column and owner, so that one copied into another row, or a
+     * row moved to another user, does not decrypt. A null owner gives the associated data of rows
+     * written before the owner was part of it (token_owner_bound false), read until
+     * {@link #reencryptTokens} rewrites them.
+     */
+    private static String associatedData(String accountId, String userId, String column) {
+        return userId == null ? "habitcoach/accounts/" + accountId + "/" + column
+                : "habitcoach/accounts/" + accountId + "/user/" + userId + "/" + column;
     }
 
     private LinkedAccount toLinked(AccountsRecord r) {
         return new LinkedAccount(r.getId(), r.getUserId(), r.getProvider(), r.getProviderAccountId(),
-                decrypt(r.getAccessToken(), r.getId(), ACCOUNTS.ACCESS_TOKEN.getName()),
-                decrypt(r.getRefreshToken(), r.getId(), ACCOUNTS.REFRESH_TOKEN.getName()),
+                decrypt(r.getAccessToken(), r, ACCOUNTS.ACCESS_TOKEN),
+                decrypt(r.getRefreshToken(), r, ACCOUNTS.REFRESH_TOKEN),
                 r.getTokenExpiry(), r.getCreatedAt());
     }
 

@@ -20,7 +20,8 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
  * the algorithm. Hashes made elsewhere with {@code $2a$}, {@code $2b$} or {@code $2y$} verify.
  *
  * <p>bcrypt reads at most 72 bytes of a password: {@link #hash} refuses a longer one rather than
- * silently ignoring its end. With a pepper (a secret the host keeps outside the database), the
+ * silently ignoring its end, and {@link #verify} answers false for one (else the stored password
+ * plus any suffix would log in). With a pepper (a secret the host keeps outside the database), the
  * password is first replaced by base64(HMAC-SHA256(pepper, password)), so a stolen table alone
  * cannot even be attacked offline and the 72-byte limit goes away; but hashes made with a pepper
  * verify only with that pepper, and hashes made without one (the seed's) only without it.
@@ -81,6 +82,11 @@ public final class BcryptPasswordHasher implements PasswordHasher {
         }
         byte[] input = input(password);
         try {
+            if (input.length > MAX_BCRYPT_BYTES) {
+                // bcrypt would compare only the first 72 bytes: the stored password plus any suffix
+                // would match. hash() never stores such a password, so none can be right.
+                return false;
+            }
             return BCrypt.checkpw(input, hash);
         } catch (IllegalArgumentException e) {
             return false; // not a bcrypt hash

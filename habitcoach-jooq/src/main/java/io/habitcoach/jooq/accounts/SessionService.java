@@ -27,7 +27,8 @@ import org.jooq.impl.DSL;
  * Login sessions. A session's token is 256 random bits from {@link java.security.SecureRandom},
  * returned once by {@link #create}; the database stores only its SHA-256, so a copy of the
  * {@code sessions} table cannot be used to log in. A token validates only while its session is
- * neither expired nor revoked and its user is not soft-deleted. Obtain it from
+ * neither expired nor revoked nor, with {@link HabitCoach.Builder#sessionIdleTimeout}, idle for
+ * longer than the timeout, and its user is not soft-deleted. Obtain it from
  * {@link HabitCoach#sessions()}.
  */
 public final class SessionService {
@@ -36,10 +37,27 @@ public final class SessionService {
     public static final Duration MAX_TTL = Duration.ofDays(400);
 
     private final Context ctx;
+    /** Null: sessions never go idle. */
+    private final Duration idleTimeout;
 
     /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
     public SessionService(Context ctx) {
+        this(ctx, null);
+    }
+
+    /**
+     * Internal: with {@code idleTimeout} (null for none) set by
+     * {@link HabitCoach.Builder#sessionIdleTimeout}.
+     */
+    public SessionService(Context ctx, Duration idleTimeout) {
         this.ctx = ctx;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** Not idle for longer than the configured timeout: last used (or, never used, created) recently. */
+    private Condition notIdle(OffsetDateTime now) {
+        return idleTimeout == null ? DSL.trueCondition()
+                : DSL.coalesce(SESSIONS.LAST_USED_AT, SESSIONS.CREATED_AT).gt(now.minus(idleTimeout));
     }
 
     /**
@@ -114,6 +132,7 @@ public final class SessionService {
         Condition usable = SESSIONS.TOKEN.eq(hash)
                 .and(SESSIONS.REVOKED_AT.isNull())
                 .and(SESSIONS.EXPIRES_AT.gt(now))
+                .and(notIdle(now))
                 .andExists(DSL.selectOne().from(USERS)
                         .where(USERS.ID.eq(SESSIONS.USER_ID)).and(USERS.DELETED_AT.isNull()));
         if (readIfRecent) {
@@ -146,7 +165,7 @@ public final class SessionService {
             UserRows.live(dsl, userId);
             return dsl.selectFrom(SESSIONS)
                     .where(SESSIONS.USER_ID.eq(userId)).and(SESSIONS.REVOKED_AT.isNull())
-                    .and(SESSIONS.EXPIRES_AT.gt(now))
+                    .and(SESSIONS.EXPIRES_AT.gt(now)).and(notIdle(now))
                     .orderBy(SESSIONS.CREATED_AT.desc(), SESSIONS.ID.desc())
                     .fetch(SessionService::toSession);
         });

@@ -261,4 +261,27 @@ public final class AnalyticsService {
             }
         }
     }
+
+    /**
+     * The retention job for analytics: deletes every event recorded more than {@code age} ago (one
+     * day to 100 years), in transactions of at most 10,000 rows so it can run beside live traffic;
+     * returns how many were deleted. Added for the starter's retention schedule (issue 20).
+     */
+    public long deleteOlderThan(java.time.Duration age) {
+        InvalidInputException.requirePresent(age, "age");
+        InvalidInputException.require(age.compareTo(java.time.Duration.ofDays(1)) >= 0
+                && age.compareTo(java.time.Duration.ofDays(36_500)) <= 0, "age", "1 day to 100 years, got " + age);
+        var before = ctx.now().minus(age);
+        long deleted = 0;
+        while (true) {
+            int batch = ctx.db().tx(cfg -> org.jooq.impl.DSL.using(cfg).deleteFrom(ANALYTICS_EVENTS)
+                    .where(ANALYTICS_EVENTS.ID.in(org.jooq.impl.DSL.select(ANALYTICS_EVENTS.ID).from(ANALYTICS_EVENTS)
+                            .where(ANALYTICS_EVENTS.CREATED_AT.lt(before)).limit(10_000)))
+                    .execute());
+            deleted += batch;
+            if (batch < 10_000) {
+                return deleted;
+            }
+        }
+    }
 }

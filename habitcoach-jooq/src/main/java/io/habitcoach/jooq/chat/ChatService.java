@@ -36,7 +36,6 @@ import io.habitcoach.jooq.schema.tables.records.ChatMessagesRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -75,7 +74,8 @@ public final class ChatService {
 
     /**
      * Sends a message to an active conversation and returns the coach's reply. With a language
-     * model configured, each message counts against the user's plan's daily quota
+     * model configured, each message counts against the user's plan's daily quota, counted over the
+     * last 24 hours whatever the user's time zone and day start
      * ({@link CoachQuotaExceededException} once it is used up; nothing is stored then).
      */
     public ChatExchange send(String userId, String conversationId, String message) {
@@ -145,7 +145,10 @@ public final class ChatService {
         });
     }
 
-    /** How many messages the user sent to the language model today (their local day). */
+    /**
+     * How many messages the user sent to the language model in the last 24 hours (the quota's
+     * rolling window; the name predates it).
+     */
     public int modelRepliesUsedToday(String userId) {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
@@ -261,6 +264,7 @@ public final class ChatService {
         List<CoachEvent.ChatReply.HabitSnapshot> habits = dsl.selectFrom(HABITS)
                 .where(HABITS.USER_ID.eq(user.getId())).and(HABITS.STATUS.eq(HabitStatus.ACTIVE))
                 .orderBy(HABITS.CREATED_AT, HABITS.ID)
+                .limit(io.habitcoach.core.coach.CoachPrompt.MAX_HABITS) // what one prompt carries (issue 20)
                 .fetch(h -> {
                     var streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today);
                     return new CoachEvent.ChatReply.HabitSnapshot(h.getName(), streak.current(), streak.longest(),
@@ -270,12 +274,18 @@ public final class ChatService {
                 CoachRecorder.recentMessages(dsl, user.getId()));
     }
 
-    /** Messages the user sent since the start of their local day: each was one request to the model. */
+    /** The quota's window: a rolling 24 hours, which no setting of the user can move. */
+    public static final java.time.Duration QUOTA_WINDOW = java.time.Duration.ofHours(24);
+
+    /**
+     * Messages the user sent in the last 24 hours: each was one request to the model. A rolling
+     * window, not the user's local day: counting from the start of the current local day let a
+     * user at their limit change time zone or day start and get a new day (issue 20).
+     */
     private int usedToday(DSLContext dsl, UsersRecord user) {
-        LocalDate today = Days.today(ctx.clock(), user);
-        OffsetDateTime dayStart = OffsetDateTime.ofInstant(Days.userDay(user).startOf(today), ZoneOffset.UTC);
+        OffsetDateTime since = ctx.now().minus(QUOTA_WINDOW);
         return dsl.fetchCount(CHAT_MESSAGES, CHAT_MESSAGES.USER_ID.eq(user.getId())
-                .and(CHAT_MESSAGES.ROLE.eq(ChatRole.USER)).and(CHAT_MESSAGES.CREATED_AT.ge(dayStart)));
+                .and(CHAT_MESSAGES.ROLE.eq(ChatRole.USER)).and(CHAT_MESSAGES.CREATED_AT.gt(since)));
     }
 
     private static ChatConversationsRecord conversation(DSLContext dsl, String userId, String id, boolean lock) {

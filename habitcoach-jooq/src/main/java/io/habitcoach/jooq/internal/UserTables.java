@@ -110,6 +110,16 @@ public final class UserTables {
                 .append(" u WHERE u.id = ? AND u.deleted_at IS NULL").toString();
     }
 
+    /**
+     * One keyset page of a table's rows for the streamed export: {@code (id, row json)} of the
+     * owner's rows with an id after the second parameter, in id order, at most {@code limit}.
+     * For {@code users} the one row of the user, deleted or not.
+     */
+    public static String exportPageSql(Owned o, int limit) {
+        return "SELECT t.id, (" + row("t", o) + ")::text FROM " + quoted(o.table().getName()) + " t WHERE t."
+                + quoted(o.owner().getName()) + " = ? AND t.id > ? ORDER BY t.id LIMIT " + limit;
+    }
+
     private static String row(String alias, Owned o) {
         // search_document is derived from the row's own text (a full-text index), not data of its own
         StringBuilder expr = new StringBuilder("(to_jsonb(").append(alias).append(") - 'search_document')");

@@ -75,6 +75,64 @@ public final class PrivacyService {
         }
     }
 
+    /** The first line of a streamed export: {@code {"format": ..., "exportedAt": ..., "userId": ...}}. */
+    public static final String STREAM_FORMAT = "habitcoach-export-ndjson/1";
+    private static final int EXPORT_PAGE_ROWS = 100;
+
+    /**
+     * Writes everything stored about a user to {@code out} as NDJSON, one JSON object per line: a
+     * header {@code {"format":"habitcoach-export-ndjson/1","exportedAt","userId"}}, then one line
+     * {@code {"table":"<key>","row":{...}}} per row, table by table in {@link #export}'s order, rows in
+     * id order, secrets {@code "[redacted]"} as in {@link #export}. Unlike {@link #export}, whose one
+     * {@code jsonb} value has a size limit (a user with ~270 MB of analytics could never be exported),
+     * it reads keyset pages of 100 rows inside one read-only REPEATABLE READ transaction (one
+     * consistent snapshot), so memory does not depend on the user's size. A soft-deleted user is
+     * exported too, until purged: the data is still held. An unknown or purged user is a
+     * {@link NotFoundException} before anything is written. The writer is flushed, not closed.
+     */
+    public void exportTo(String userId, java.io.Writer out) {
+        Objects.requireNonNull(out, "out");
+        var now = ctx.now();
+        String id = Objects.requireNonNullElse(userId, "");
+        ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            dsl.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            dsl.execute("SET LOCAL TIME ZONE 'UTC'");
+            if (!dsl.fetchExists(USERS, USERS.ID.eq(id))) {
+                throw new NotFoundException("user", String.valueOf(userId));
+            }
+            try {
+                ObjectNode header = JSON.createObjectNode();
+                header.put("format", STREAM_FORMAT);
+                header.put("exportedAt", now.toInstant().toString());
+                header.put("userId", id);
+                out.write(JSON.writeValueAsString(header));
+                out.write('\n');
+                for (UserTables.Owned owned : UserTables.ALL) {
+                    String sql = UserTables.exportPageSql(owned, EXPORT_PAGE_ROWS);
+                    String prefix = "{\"table\":" + JSON.writeValueAsString(owned.key()) + ",\"row\":";
+                    String after = "";
+                    while (true) {
+                        var page = dsl.resultQuery(sql, id, after).fetch();
+                        for (var row : page) {
+                            out.write(prefix);
+                            out.write(row.get(1, String.class));
+                            out.write("}\n");
+                        }
+                        if (page.size() < EXPORT_PAGE_ROWS) {
+                            break;
+                        }
+                        after = page.get(page.size() - 1).get(0, String.class);
+                    }
+                }
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("writing the export failed", e);
+            }
+            return null;
+        });
+    }
+
     /**
      * Erases a user and every row of theirs, for good, including a soft-deleted user (the users
      * row is deleted and the foreign keys cascade). Before committing, it checks every table that

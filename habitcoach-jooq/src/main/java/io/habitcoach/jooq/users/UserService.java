@@ -75,7 +75,8 @@ public final class UserService {
                     .returning()
                     .fetchOne();
             if (created == null) {
-                throw new ConflictException("email is already registered: " + email);
+                // The address is not repeated: messages end up in logs and error pages.
+                throw new ConflictException("email is already registered");
             }
             Db.wroteFor(created.getId());
             return UserRows.toUser(created);

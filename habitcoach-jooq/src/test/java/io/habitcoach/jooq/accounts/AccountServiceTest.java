@@ -128,7 +128,7 @@ class AccountServiceTest {
         // a wrong key that claims the right key id (a custom cipher or a collision) fails the tag check
         String stored = (String) sql.fetchValue("SELECT access_token FROM accounts WHERE user_id = ?", userId);
         String associated = "habitcoach/accounts/" + sql.fetchValue("SELECT id FROM accounts WHERE user_id = ?", userId)
-                + "/access_token";
+                + "/user/" + userId + "/access_token";
         assertThat(new AesGcmTokenCipher(KEY).decrypt(stored, associated)).startsWith("access-");
         assertThatThrownBy(() -> new AesGcmTokenCipher(KEY).decrypt(stored, associated + "x"))
                 .isInstanceOf(TokenDecryptionException.class);
@@ -320,6 +320,52 @@ class AccountServiceTest {
         assertThat(fromText.toString()).doesNotContain(java.util.Base64.getEncoder().encodeToString(KEY));
         assertThat(java.util.Base64.getDecoder().decode(AesGcmTokenCipher.newKeyBase64())).hasSize(32);
         assertThat(List.of(new AesGcmTokenCipher(KEY).encrypt("t", "ad").split(":"))).hasSize(3);
+    }
+
+    @Test
+    void theDatabaseRefusesToMoveAnAccountToAnotherUser() {
+        String victim = newUser();
+        coach.accounts().link(victim, google("g-" + UUID.randomUUID(), secret("victim"), secret("refresh")));
+        assertThatThrownBy(() -> sql.execute("UPDATE accounts SET user_id = ? WHERE user_id = ?", userId, victim))
+                .hasMessageContaining("may not change");
+        assertThat(coach.accounts().get(userId, "google")).isEmpty();
+    }
+
+    @Test
+    void tokensMovedToAnotherUserDoNotDecryptForThem() {
+        // issue 20: the ciphertext was bound to the account id only, so re-parenting the row handed
+        // the victim's tokens to the attacker; now the owner is part of the associated data
+        String victim = newUser();
+        coach.accounts().link(victim, google("g-" + UUID.randomUUID(), secret("victim"), secret("refresh")));
+        reparentBypassingTriggers(victim, userId);
+
+        assertThatThrownBy(() -> coach.accounts().get(userId, "google")).isInstanceOf(TokenDecryptionException.class);
+    }
+
+    @Test
+    void reencryptTokensBindsCiphertextsWrittenBeforeTheOwnerWasPartOfThem() {
+        String victim = newUser();
+        String access = secret("legacy-access");
+        LinkedAccount linked = coach.accounts().link(victim, google("g-" + UUID.randomUUID(), "placeholder", null));
+        // as the previous release wrote it: bound to the row and column, not to the owner
+        String legacy = new AesGcmTokenCipher(KEY).encrypt(access, "habitcoach/accounts/" + linked.id() + "/access_token");
+        sql.execute("UPDATE accounts SET access_token = ?, token_owner_bound = false WHERE id = ?", legacy, linked.id());
+        assertThat(coach.accounts().get(victim, "google")).map(LinkedAccount::accessToken).contains(access);
+
+        assertThat(coach.accounts().reencryptTokens(10)).isEqualTo(1);
+        assertThat(coach.accounts().reencryptTokens(10)).isZero();
+        assertThat(sql.fetchValue("SELECT token_owner_bound FROM accounts WHERE id = ?", linked.id())).isEqualTo(true);
+        assertThat(coach.accounts().get(victim, "google")).map(LinkedAccount::accessToken).contains(access);
+        reparentBypassingTriggers(victim, userId);
+        assertThatThrownBy(() -> coach.accounts().get(userId, "google")).isInstanceOf(TokenDecryptionException.class);
+    }
+
+    /** What an attacker with raw SQL and the power to switch off triggers could do. */
+    private void reparentBypassingTriggers(String from, String to) {
+        sql.transaction(cfg -> {
+            DSL.using(cfg).execute("SET LOCAL session_replication_role = replica");
+            DSL.using(cfg).execute("UPDATE accounts SET user_id = ? WHERE user_id = ?", to, from);
+        });
     }
 
     private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {

@@ -227,6 +227,58 @@ class CredentialServiceTest {
         assertThatThrownBy(() -> new BcryptPasswordHasher(3)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aCandidatePastBcryptsSeventyTwoBytesIsRefusedAtLogin() {
+        // issue 20: bcrypt reads 72 bytes, so the stored password plus any suffix used to log in
+        User user = newUser("long@example.com");
+        String seventyTwo = "p".repeat(72);
+        coach.credentials().setPassword(user.id(), seventyTwo);
+
+        assertThat(coach.credentials().authenticate("long@example.com", seventyTwo)).isPresent();
+        assertThat(coach.credentials().authenticate("long@example.com", seventyTwo + "anything")).isEmpty();
+        assertThat(coach.credentials().authenticate("long@example.com", seventyTwo + "p")).isEmpty();
+        assertThat(new BcryptPasswordHasher(4).verify(seventyTwo + "x", storedHash(user.id()))).isFalse();
+    }
+
+    @Test
+    void aWrongPasswordAgainstAWeakerStoredHashCostsWhatAnUnknownEmailCosts(DataSource dataSource) {
+        // issue 20: after a cost raise, a cost-4 stored hash verified in 12 ms and the dummy of an
+        // unknown email at the new cost in 315 ms, telling registered emails apart
+        User user = newUser("weak@example.com");
+        coach.credentials().setPassword(user.id(), "the real password");
+        assertThat(storedHash(user.id())).startsWith("$2a$04$");
+        CountingHasher stronger = new CountingHasher(new BcryptPasswordHasher(6));
+        HabitCoach raised = HabitCoach.configure().dataSource(dataSource).clock(clock).passwordHasher(stronger).load();
+
+        assertThat(raised.credentials().authenticate("nobody@example.com", "a wrong password")).isEmpty();
+        assertThat(stronger.verified).as("an unknown email").singleElement().asString().startsWith("$2a$06$");
+        stronger.verified.clear();
+        assertThat(raised.credentials().authenticate("weak@example.com", "a wrong password")).isEmpty();
+        assertThat(stronger.verified).as("a wrong password against a cost-4 hash also pays the current cost")
+                .anySatisfy(hash -> assertThat(hash).startsWith("$2a$06$"));
+        assertThat(storedHash(user.id())).as("a failed login changes nothing").startsWith("$2a$04$");
+    }
+
+    @Test
+    void changingThePasswordCanRevokeEveryOtherSession() {
+        User user = newUser("revoke@example.com");
+        coach.credentials().setPassword(user.id(), "first password");
+        IssuedSession current = coach.sessions().create(user.id(), java.time.Duration.ofDays(1), null, null);
+        IssuedSession stolen = coach.sessions().create(user.id(), java.time.Duration.ofDays(1), null, null);
+
+        int revoked = coach.credentials().setPasswordRevokingSessions(user.id(), "second password",
+                current.session().id());
+
+        assertThat(revoked).isEqualTo(1);
+        assertThat(coach.sessions().validate(current.token())).isPresent();
+        assertThat(coach.sessions().validate(stolen.token())).isEmpty();
+        assertThat(coach.credentials().authenticate("revoke@example.com", "second password")).isPresent();
+        assertThat(coach.credentials().setPasswordRevokingSessions(user.id(), "third password", null))
+                .as("null keeps none").isEqualTo(1);
+        assertThat(coach.sessions().validate(current.token())).isEmpty();
+        assertInvalid(() -> coach.credentials().setPasswordRevokingSessions(user.id(), "short", null), "password");
+    }
+
     private static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -245,6 +297,11 @@ class CredentialServiceTest {
 
         CountingHasher(PasswordHasher delegate) {
             this.delegate = delegate;
+        }
+
+        @Override
+        public boolean needsRehash(String hash) {
+            return delegate.needsRehash(hash);
         }
 
         @Override

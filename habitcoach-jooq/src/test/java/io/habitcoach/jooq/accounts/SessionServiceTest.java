@@ -299,6 +299,35 @@ class SessionServiceTest {
         }
     }
 
+    @Test
+    void anIdleTimeoutRefusesASessionUnusedForThatLongAndUseKeepsItAlive(DataSource dataSource) {
+        HabitCoach idle = HabitCoach.configure().dataSource(dataSource).clock(clock)
+                .sessionIdleTimeout(Duration.ofMinutes(30)).load();
+        IssuedSession used = idle.sessions().create(userId, DAY, null, null);
+        IssuedSession forgotten = idle.sessions().create(userId, DAY, null, null);
+
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(idle.sessions().validate(used.token())).isPresent();
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(idle.sessions().validate(used.token())).as("used 20 minutes ago").isPresent();
+        assertThat(idle.sessions().validate(forgotten.token())).as("unused for 40 minutes").isEmpty();
+        assertThat(idle.sessions().touch(forgotten.token(), null, null)).isEmpty();
+        assertThat(idle.sessions().list(userId)).extracting(Session::id).containsExactly(used.session().id());
+        assertThat(coach.sessions().validate(forgotten.token())).as("without the option: no idle limit").isPresent();
+        assertThatThrownBy(() -> HabitCoach.configure().sessionIdleTimeout(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("sessionIdleTimeout"));
+    }
+
+    @Test
+    void theDatabaseRefusesToMoveASessionToAnotherUser() {
+        IssuedSession issued = coach.sessions().create(userId, DAY, null, null);
+        String other = newUser();
+        assertThatThrownBy(() -> sql.execute("UPDATE sessions SET user_id = ? WHERE id = ?", other,
+                issued.session().id())).hasMessageContaining("may not change");
+        assertThat(coach.sessions().validate(issued.token())).map(Session::userId).contains(userId);
+    }
+
     private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.field()).isEqualTo(field));

@@ -195,6 +195,43 @@ class PrivacyServiceTest {
     }
 
     @Test
+    void theStreamedExportHoldsWhatTheDocumentHoldsAndASoftDeletedUserCanStillBeExported() throws Exception {
+        // issue 20: the one-jsonb export failed for large users, and a soft-deleted user (whose data
+        // is still held) could not be exported at all
+        Filled ana = filledUser();
+        filledUser();
+        JsonNode document = new ObjectMapper().readTree(coach.privacy().export(ana.id()));
+        coach.users().delete(ana.id());
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        coach.privacy().exportTo(ana.id(), out);
+
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            lines.add(mapper.readTree(line));
+        }
+        assertThat(lines.get(0).get("format").asText()).isEqualTo(PrivacyService.STREAM_FORMAT);
+        assertThat(lines.get(0).get("userId").asText()).isEqualTo(ana.id());
+        java.util.Map<String, Integer> rows = new java.util.HashMap<>();
+        for (JsonNode line : lines.subList(1, lines.size())) {
+            rows.merge(line.get("table").asText(), 1, Integer::sum);
+            assertThat(line.get("row").has("user_id") ? line.get("row").get("user_id").asText() : line.get("row").get("id").asText())
+                    .isEqualTo(ana.id());
+            assertThat(line.toString()).doesNotContain("$2a$");
+        }
+        for (var member : (Iterable<java.util.Map.Entry<String, JsonNode>>) document::fields) {
+            if (member.getValue().isArray()) {
+                assertThat(rows.getOrDefault(member.getKey(), 0)).as(member.getKey()).isEqualTo(member.getValue().size());
+            }
+        }
+        assertThat(rows.get("user")).isEqualTo(1);
+        coach.privacy().purge(ana.id());
+        assertThatThrownBy(() -> coach.privacy().exportTo(ana.id(), new java.io.StringWriter()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void anUnknownOrSoftDeletedUserHasNoExport() {
         String id = coach.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com").build()).id();
         coach.users().delete(id);

@@ -93,7 +93,9 @@ class UserServiceTest {
         coach.users().create(NewUser.builder().email("dup@example.com").build());
         int before = userRows();
         assertThatThrownBy(() -> coach.users().create(NewUser.builder().email("DUP@example.com").build()))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class)
+                // issue 20: a message that echoes the address ends up in logs and error pages
+                .message().doesNotContainIgnoringCase("dup@example.com").contains("email");
         assertThat(userRows()).isEqualTo(before);
     }
 
