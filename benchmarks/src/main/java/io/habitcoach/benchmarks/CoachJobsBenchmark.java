@@ -1,7 +1,7 @@
 package io.habitcoach.benchmarks;
 
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.jooq.CoachJobResult;
+import io.habitcoach.jooq.jobs.CoachJobResult;
 import io.habitcoach.jooq.HabitCoach;
 import io.habitcoach.core.schedule.Schedule;
 import io.habitcoach.core.streak.HabitHistory;

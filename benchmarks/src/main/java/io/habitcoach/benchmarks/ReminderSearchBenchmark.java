@@ -1,8 +1,8 @@
 package io.habitcoach.benchmarks;
 
 import io.habitcoach.jooq.HabitCoach;
-import io.habitcoach.jooq.ReminderService;
-import io.habitcoach.jooq.SearchService;
+import io.habitcoach.jooq.reminders.ReminderService;
+import io.habitcoach.jooq.search.SearchService;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -187,7 +187,7 @@ public final class ReminderSearchBenchmark {
 
     /** The median and minimum of the server's "Execution Time" over {@code runs} runs of one window. */
     private static void serverSide(DataSource dataSource, Instant from, String what, int runs) throws Exception {
-        String sql = io.habitcoach.jooq.internal.ReminderSql.DUE.replace("{0}", "?").replace("{1}", "?");
+        String sql = io.habitcoach.jooq.reminders.internal.ReminderSql.DUE.replace("{0}", "?").replace("{1}", "?");
         double[] ms = new double[runs];
         try (Connection c = dataSource.getConnection();
                 PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) " + sql)) {
@@ -210,7 +210,7 @@ public final class ReminderSearchBenchmark {
     }
 
     private static void explain(DataSource dataSource, Instant from, String what, boolean full) throws Exception {
-        String sql = io.habitcoach.jooq.internal.ReminderSql.DUE.replace("{0}", "?").replace("{1}", "?");
+        String sql = io.habitcoach.jooq.reminders.internal.ReminderSql.DUE.replace("{0}", "?").replace("{1}", "?");
         try (Connection c = dataSource.getConnection();
                 PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, SUMMARY ON) " + sql)) {
             p.setObject(1, java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));

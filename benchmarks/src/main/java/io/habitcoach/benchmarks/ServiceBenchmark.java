@@ -1,12 +1,12 @@
 package io.habitcoach.benchmarks;
 
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.jooq.Habit;
+import io.habitcoach.jooq.habits.Habit;
 import io.habitcoach.jooq.HabitCoach;
-import io.habitcoach.jooq.NewGoal;
-import io.habitcoach.jooq.NewHabit;
-import io.habitcoach.jooq.NewUser;
-import io.habitcoach.jooq.User;
+import io.habitcoach.jooq.goals.NewGoal;
+import io.habitcoach.jooq.habits.NewHabit;
+import io.habitcoach.jooq.users.NewUser;
+import io.habitcoach.jooq.users.User;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
 import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;

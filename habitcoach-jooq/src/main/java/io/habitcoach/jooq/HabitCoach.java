@@ -1,5 +1,25 @@
 package io.habitcoach.jooq;
 
+import io.habitcoach.jooq.accounts.AccountService;
+import io.habitcoach.jooq.accounts.AesGcmTokenCipher;
+import io.habitcoach.jooq.accounts.BcryptPasswordHasher;
+import io.habitcoach.jooq.accounts.CredentialService;
+import io.habitcoach.jooq.accounts.PasswordHasher;
+import io.habitcoach.jooq.accounts.SessionService;
+import io.habitcoach.jooq.accounts.TokenCipher;
+import io.habitcoach.jooq.accounts.TokenCipherException;
+import io.habitcoach.jooq.analytics.AnalyticsService;
+import io.habitcoach.jooq.chat.ChatService;
+import io.habitcoach.jooq.dashboards.DashboardService;
+import io.habitcoach.jooq.goals.GoalService;
+import io.habitcoach.jooq.habits.Habit;
+import io.habitcoach.jooq.habits.HabitService;
+import io.habitcoach.jooq.jobs.CoachJobs;
+import io.habitcoach.jooq.privacy.PrivacyService;
+import io.habitcoach.jooq.reminders.ReminderService;
+import io.habitcoach.jooq.search.SearchService;
+import io.habitcoach.jooq.users.UserService;
+
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.coach.CoachModel;
 import io.habitcoach.core.coach.CoachPersonalities;

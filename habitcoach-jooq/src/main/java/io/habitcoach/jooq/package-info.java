@@ -4,3 +4,4 @@
  * are not API.
  */
 package io.habitcoach.jooq;
+

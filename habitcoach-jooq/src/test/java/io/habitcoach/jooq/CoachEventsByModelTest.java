@@ -1,5 +1,9 @@
 package io.habitcoach.jooq;
 
+import io.habitcoach.jooq.habits.Completion;
+import io.habitcoach.jooq.habits.NewHabit;
+import io.habitcoach.jooq.users.NewUser;
+
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -12,7 +12,9 @@ import io.habitcoach.core.streak.HabitStrength;
 import io.habitcoach.core.streak.StreakState;
 import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.core.streak.Streaks;
-import io.habitcoach.jooq.Habit;
+import io.habitcoach.jooq.habits.Completion;
+import io.habitcoach.jooq.habits.Habit;
+import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
 import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -117,5 +119,11 @@ public final class HabitRows {
             throw new io.habitcoach.core.NotFoundException("habit", String.valueOf(habitId));
         }
         return h;
+    }
+
+    /** An entry as the API hands it out. */
+    public static Completion toCompletion(HabitCompletionsRecord r) {
+        return new Completion(r.getId(), r.getHabitId(), r.getCompletedDate(), r.getKind(), r.getNotes(),
+                r.getCreatedAt());
     }
 }

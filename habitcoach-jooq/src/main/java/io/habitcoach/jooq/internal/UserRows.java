@@ -3,7 +3,7 @@ package io.habitcoach.jooq.internal;
 import static io.habitcoach.jooq.schema.Tables.USERS;
 
 import io.habitcoach.core.NotFoundException;
-import io.habitcoach.jooq.User;
+import io.habitcoach.jooq.users.User;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
 import java.time.ZoneId;
 import org.jooq.DSLContext;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.model.GoalStatus;
 import io.habitcoach.core.model.HabitStatus;
-import io.habitcoach.jooq.Dashboard;
-import io.habitcoach.jooq.Goal;
-import io.habitcoach.jooq.Habit;
+import io.habitcoach.jooq.dashboards.Dashboard;
+import io.habitcoach.jooq.goals.Goal;
+import io.habitcoach.jooq.habits.Habit;
 import io.habitcoach.jooq.HabitCoach;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
 import io.habitcoach.testkit.MutableClock;

@@ -3,11 +3,11 @@ package io.habitcoach.jooq.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.jooq.CoachJobResult;
-import io.habitcoach.jooq.Completion;
+import io.habitcoach.jooq.jobs.CoachJobResult;
+import io.habitcoach.jooq.habits.Completion;
 import io.habitcoach.jooq.HabitCoach;
-import io.habitcoach.jooq.NewHabit;
-import io.habitcoach.jooq.NewUser;
+import io.habitcoach.jooq.habits.NewHabit;
+import io.habitcoach.jooq.users.NewUser;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
 import io.habitcoach.testkit.MutableClock;
 import java.time.Duration;

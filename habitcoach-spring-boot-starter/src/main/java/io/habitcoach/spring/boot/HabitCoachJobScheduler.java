@@ -1,6 +1,6 @@
 package io.habitcoach.spring.boot;
 
-import io.habitcoach.jooq.CoachJobResult;
+import io.habitcoach.jooq.jobs.CoachJobResult;
 import io.habitcoach.jooq.HabitCoach;
 import java.time.Duration;
 import java.util.Objects;

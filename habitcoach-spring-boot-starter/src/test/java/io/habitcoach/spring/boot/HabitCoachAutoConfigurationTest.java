@@ -16,14 +16,14 @@ import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.core.coach.CoachQuotaExceededException;
 import io.habitcoach.core.model.GoalStatus;
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.jooq.ChatExchange;
-import io.habitcoach.jooq.Goal;
-import io.habitcoach.jooq.Habit;
+import io.habitcoach.jooq.chat.ChatExchange;
+import io.habitcoach.jooq.goals.Goal;
+import io.habitcoach.jooq.habits.Habit;
 import io.habitcoach.jooq.HabitCoach;
-import io.habitcoach.jooq.NewGoal;
-import io.habitcoach.jooq.NewHabit;
-import io.habitcoach.jooq.NewUser;
-import io.habitcoach.jooq.User;
+import io.habitcoach.jooq.goals.NewGoal;
+import io.habitcoach.jooq.habits.NewHabit;
+import io.habitcoach.jooq.users.NewUser;
+import io.habitcoach.jooq.users.User;
 import io.habitcoach.testkit.HabitCoachTestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -291,7 +291,7 @@ class HabitCoachAutoConfigurationTest {
                 .run(context -> {
                     HabitCoach coach = context.getBean(HabitCoach.class);
                     User user = coach.users().create(NewUser.builder().email(email()).build());
-                    String habit = coach.habits().create(user.id(), io.habitcoach.jooq.NewHabit.builder().name("Walk")
+                    String habit = coach.habits().create(user.id(), NewHabit.builder().name("Walk")
                             .frequency(io.habitcoach.core.schedule.Frequency.daily()).build()).id();
                     java.time.LocalDate today = coach.dashboards().dashboard(user.id()).today();
                     coach.habits().complete(user.id(), habit, today.minusDays(1));

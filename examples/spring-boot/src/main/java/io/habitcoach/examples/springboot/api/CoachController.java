@@ -4,7 +4,7 @@ import io.habitcoach.examples.springboot.api.Requests.MessageRequest;
 import io.habitcoach.examples.springboot.api.Views.ChatView;
 import io.habitcoach.examples.springboot.api.Views.DashboardView;
 import io.habitcoach.examples.springboot.api.Views.MessageView;
-import io.habitcoach.jooq.ChatExchange;
+import io.habitcoach.jooq.chat.ChatExchange;
 import io.habitcoach.jooq.HabitCoach;
 import jakarta.validation.Valid;
 import java.net.URI;

@@ -1,13 +1,13 @@
 package io.habitcoach.examples.springboot.api;
 
 import io.habitcoach.core.schedule.Frequency;
-import io.habitcoach.jooq.ChatExchange;
-import io.habitcoach.jooq.ChatMessage;
-import io.habitcoach.jooq.Completion;
-import io.habitcoach.jooq.Dashboard;
-import io.habitcoach.jooq.Goal;
-import io.habitcoach.jooq.Habit;
-import io.habitcoach.jooq.User;
+import io.habitcoach.jooq.chat.ChatExchange;
+import io.habitcoach.jooq.chat.ChatMessage;
+import io.habitcoach.jooq.habits.Completion;
+import io.habitcoach.jooq.dashboards.Dashboard;
+import io.habitcoach.jooq.goals.Goal;
+import io.habitcoach.jooq.habits.Habit;
+import io.habitcoach.jooq.users.User;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,0 +1,250 @@
+package io.habitcoach.jooq.accounts;
+
+import io.habitcoach.jooq.HabitCoach;
+import io.habitcoach.jooq.users.User;
+
+import static io.habitcoach.jooq.schema.Tables.ACCOUNTS;
+import static io.habitcoach.jooq.schema.Tables.USERS;
+
+import io.habitcoach.core.ConflictException;
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.NotFoundException;
+import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Texts;
+import io.habitcoach.jooq.internal.UserRows;
+import io.habitcoach.jooq.schema.tables.records.AccountsRecord;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+
+/**
+ * OAuth accounts linked to users: at most one account per provider per user, and one user per
+ * provider account. Access and refresh tokens are encrypted with the configured
+ * {@link TokenCipher} before they are written, bound to their row and column, and decrypted when
+ * read; without a cipher, tokens are refused ({@link TokenCipherException}) rather than stored in
+ * plain text. Obtain it from {@link HabitCoach#accounts()}.
+ */
+public final class AccountService {
+
+    static final int MAX_PROVIDER_ACCOUNT_ID = 255;
+    static final int MAX_TOKEN = 16_384;
+    private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    private final Context ctx;
+    private final TokenCipher cipher;
+
+    /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
+    public AccountService(Context ctx, TokenCipher cipher) {
+        this.ctx = ctx;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Links a provider account to a live user, or refreshes the tokens of the same link. Linking
+     * again the account that is already linked replaces its tokens and expiry (a null token keeps
+     * the stored one: providers often send the refresh token only on the first consent). A user
+     * who has another account of this provider, and a provider account linked to another user,
+     * are a {@link ConflictException}.
+     */
+    public LinkedAccount link(String userId, NewAccount account) {
+        InvalidInputException.requirePresent(account, "account");
+        String provider = provider(account.provider());
+        String providerAccountId = providerAccountId(account.providerAccountId());
+        String access = token("accessToken", account.accessToken());
+        String refresh = token("refreshToken", account.refreshToken());
+        if ((access != null || refresh != null) && cipher == null) {
+            throw new TokenCipherException("OAuth tokens are stored only encrypted, and no TokenCipher is configured: "
+                    + "HabitCoach.configure().tokenCipher(new AesGcmTokenCipher(key))");
+        }
+        var now = ctx.now();
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.liveForShare(dsl, userId);
+            AccountsRecord existing = dsl.selectFrom(ACCOUNTS)
+                    .where(ACCOUNTS.USER_ID.eq(userId)).and(ACCOUNTS.PROVIDER.eq(provider))
+                    .forUpdate().fetchOne();
+            if (existing != null && !existing.getProviderAccountId().equals(providerAccountId)) {
+                throw new ConflictException("the user already has a " + provider + " account linked; unlink it first");
+            }
+            AccountsRecord row = existing != null ? existing : dsl.newRecord(ACCOUNTS)
+                    .setId(ctx.ids().next()).setUserId(userId).setProvider(provider)
+                    .setProviderAccountId(providerAccountId).setCreatedAt(now);
+            if (access != null) {
+                row.setAccessToken(encrypt(access, row.getId(), ACCOUNTS.ACCESS_TOKEN.getName()));
+            }
+            if (refresh != null) {
+                row.setRefreshToken(encrypt(refresh, row.getId(), ACCOUNTS.REFRESH_TOKEN.getName()));
+            }
+            if (account.tokenExpiry() != null || existing == null) {
+                row.setTokenExpiry(account.tokenExpiry());
+            }
+            if (existing != null) {
+                row.update();
+            } else {
+                // The other unique constraint, (provider, provider_account_id), decides races and
+                // links to other users alike; which user holds the account is not revealed.
+                int inserted = dsl.insertInto(ACCOUNTS).set(row).onConflictDoNothing().execute();
+                if (inserted == 0) {
+                    throw new ConflictException("this " + provider + " account is already linked to a user");
+                }
+            }
+            return toLinked(row);
+        });
+    }
+
+    /** Unlinks the user's account of this provider, or {@link NotFoundException} if there is none. */
+    public void unlink(String userId, String provider) {
+        String normalized = provider(provider);
+        ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.liveForShare(dsl, userId);
+            int deleted = dsl.deleteFrom(ACCOUNTS)
+                    .where(ACCOUNTS.USER_ID.eq(userId)).and(ACCOUNTS.PROVIDER.eq(normalized)).execute();
+            if (deleted == 0) {
+                throw new NotFoundException("account", normalized);
+            }
+            return null;
+        });
+    }
+
+    /** The user's account of this provider with its tokens decrypted, if linked. */
+    public Optional<LinkedAccount> get(String userId, String provider) {
+        String normalized = provider(provider);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            return dsl.selectFrom(ACCOUNTS)
+                    .where(ACCOUNTS.USER_ID.eq(userId)).and(ACCOUNTS.PROVIDER.eq(normalized))
+                    .fetchOptional().map(this::toLinked);
+        });
+    }
+
+    /** The live user who linked this provider account ("log in with Google"), if any. */
+    public Optional<User> findUser(String provider, String providerAccountId) {
+        String normalized = provider(provider);
+        String accountId = providerAccountId(providerAccountId);
+        return ctx.db().read(dsl -> dsl.select(USERS.asterisk()).from(ACCOUNTS)
+                .join(USERS).on(USERS.ID.eq(ACCOUNTS.USER_ID))
+                .where(ACCOUNTS.PROVIDER.eq(normalized)).and(ACCOUNTS.PROVIDER_ACCOUNT_ID.eq(accountId))
+                .and(USERS.DELETED_AT.isNull())
+                .fetchOptional(r -> UserRows.toUser(r.into(USERS))));
+    }
+
+    /**
+     * Rewrites every stored token that is not under the cipher's current key (after a key rotation:
+     * {@code new AesGcmTokenCipher(newKey, oldKey)}), walking the accounts in primary-key order, one
+     * transaction of at most {@code batchSize} rows each, so it can run beside live traffic and be
+     * stopped and started again. Returns how many accounts were rewritten; once it returns 0 after a
+     * rotation, the old key can be dropped from the configuration. A token that does not decrypt
+     * stops the job with {@link TokenDecryptionException} (its batch is rolled back).
+     */
+    public int reencryptTokens(int batchSize) {
+        InvalidInputException.require(batchSize >= 1 && batchSize <= 10_000, "batchSize",
+                "between 1 and 10,000, got " + batchSize);
+        if (cipher == null) {
+            throw new TokenCipherException("no TokenCipher is configured to re-encrypt with");
+        }
+        int rewritten = 0;
+        String after = "";
+        while (true) {
+            String from = after;
+            var batch = ctx.db().tx(cfg -> {
+                DSLContext dsl = DSL.using(cfg);
+                var rows = dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.gt(from))
+                        .and(ACCOUNTS.ACCESS_TOKEN.isNotNull().or(ACCOUNTS.REFRESH_TOKEN.isNotNull()))
+                        .orderBy(ACCOUNTS.ID).limit(batchSize).forUpdate().fetch();
+                int changed = 0;
+                for (AccountsRecord row : rows) {
+                    boolean access = reencrypt(row, ACCOUNTS.ACCESS_TOKEN);
+                    boolean refresh = reencrypt(row, ACCOUNTS.REFRESH_TOKEN);
+                    if (access || refresh) {
+                        row.update();
+                        changed++;
+                    }
+                }
+                return new Batch(rows.isEmpty() ? null : rows.get(rows.size() - 1).getId(), rows.size(), changed);
+            });
+            rewritten += batch.changed();
+            if (batch.read() < batchSize) {
+                return rewritten;
+            }
+            after = batch.lastId();
+        }
+    }
+
+    private record Batch(String lastId, int read, int changed) {
+    }
+
+    private boolean reencrypt(AccountsRecord row, TableField<AccountsRecord, String> column) {
+        String stored = row.get(column);
+        if (stored == null || cipher.isCurrent(stored)) {
+            return false;
+        }
+        String plain = decrypt(stored, row.getId(), column.getName());
+        row.set(column, encrypt(plain, row.getId(), column.getName()));
+        return true;
+    }
+
+    private String encrypt(String token, String accountId, String column) {
+        String sealed;
+        try {
+            sealed = cipher.encrypt(token, associatedData(accountId, column));
+        } catch (TokenCipherException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TokenCipherException("the TokenCipher failed to encrypt: " + e.getMessage(), e);
+        }
+        if (sealed == null || sealed.equals(token)) {
+            throw new TokenCipherException("the TokenCipher returned " + (sealed == null ? "null" : "the plaintext"));
+        }
+        return sealed;
+    }
+
+    private String decrypt(String stored, String accountId, String column) {
+        if (stored == null) {
+            return null;
+        }
+        if (cipher == null) {
+            throw new TokenCipherException("the stored OAuth tokens are encrypted, and no TokenCipher is configured");
+        }
+        try {
+            return cipher.decrypt(stored, associatedData(accountId, column));
+        } catch (TokenCipherException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TokenDecryptionException("the TokenCipher failed to decrypt: " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds a ciphertext to its row and column, so that one copied elsewhere does not decrypt. */
+    private static String associatedData(String accountId, String column) {
+        return "habitcoach/accounts/" + accountId + "/" + column;
+    }
+
+    private LinkedAccount toLinked(AccountsRecord r) {
+        return new LinkedAccount(r.getId(), r.getUserId(), r.getProvider(), r.getProviderAccountId(),
+                decrypt(r.getAccessToken(), r.getId(), ACCOUNTS.ACCESS_TOKEN.getName()),
+                decrypt(r.getRefreshToken(), r.getId(), ACCOUNTS.REFRESH_TOKEN.getName()),
+                r.getTokenExpiry(), r.getCreatedAt());
+    }
+
+    private static String provider(String provider) {
+        String value = Texts.required("provider", provider, 64).toLowerCase(Locale.ROOT);
+        if (!PROVIDER.matcher(value).matches()) {
+            throw new InvalidInputException("provider", "a name such as google or github (letters, digits, . _ -), got "
+                    + value);
+        }
+        return value;
+    }
+
+    private static String providerAccountId(String providerAccountId) {
+        return Texts.required("providerAccountId", providerAccountId, MAX_PROVIDER_ACCOUNT_ID);
+    }
+
+    private static String token(String field, String token) {
+        return token == null ? null : Texts.required(field, token, MAX_TOKEN);
+    }
+}

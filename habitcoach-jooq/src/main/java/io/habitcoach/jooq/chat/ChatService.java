@@ -1,0 +1,260 @@
+package io.habitcoach.jooq.chat;
+
+import io.habitcoach.jooq.HabitCoach;
+
+import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
+import static io.habitcoach.jooq.schema.Tables.CHAT_CONVERSATIONS;
+import static io.habitcoach.jooq.schema.Tables.CHAT_MESSAGES;
+import static io.habitcoach.jooq.schema.Tables.HABITS;
+
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.NotFoundException;
+import io.habitcoach.core.coach.ChatTurn;
+import io.habitcoach.core.coach.CoachContext;
+import io.habitcoach.core.coach.CoachEvent;
+import io.habitcoach.core.coach.CoachMessage;
+import io.habitcoach.core.coach.CoachQuota;
+import io.habitcoach.core.coach.CoachQuotaExceededException;
+import io.habitcoach.core.coach.CoachWriter;
+import io.habitcoach.core.coach.ConversationTitle;
+import io.habitcoach.core.coach.StreakUnit;
+import io.habitcoach.core.model.ChatRole;
+import io.habitcoach.core.model.ConversationStatus;
+import io.habitcoach.core.model.HabitStatus;
+import io.habitcoach.core.schedule.FrequencyType;
+import io.habitcoach.jooq.internal.CoachRecorder;
+import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Days;
+import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.internal.Texts;
+import io.habitcoach.jooq.internal.UserRows;
+import io.habitcoach.jooq.schema.tables.records.ChatConversationsRecord;
+import io.habitcoach.jooq.schema.tables.records.ChatMessagesRecord;
+import io.habitcoach.jooq.schema.tables.records.UsersRecord;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Chat with the coach. Each message is stored in {@code chat_messages}; each coach reply also in
+ * {@code ai_messages} with type {@code chat}. The language model (if the host configured one) is
+ * called between two short transactions, never while a row lock is held, so a slow provider slows
+ * the reply and nothing else. Obtain it from {@link HabitCoach#chat()}.
+ */
+public final class ChatService {
+
+    private final Context ctx;
+    private final CoachWriter writer;
+    private final boolean modelConfigured;
+    private final CoachQuota quota;
+    private final int historyMessages;
+
+    /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
+    public ChatService(Context ctx, CoachWriter writer, boolean modelConfigured, CoachQuota quota, int historyMessages) {
+        this.ctx = ctx;
+        this.writer = writer;
+        this.modelConfigured = modelConfigured;
+        this.quota = quota;
+        this.historyMessages = historyMessages;
+    }
+
+    /** Starts a conversation with the user's first message and returns it with the coach's reply. */
+    public ChatExchange start(String userId, String firstMessage) {
+        return exchange(userId, null, firstMessage);
+    }
+
+    /**
+     * Sends a message to an active conversation and returns the coach's reply. With a language
+     * model configured, each message counts against the user's plan's daily quota
+     * ({@link CoachQuotaExceededException} once it is used up; nothing is stored then).
+     */
+    public ChatExchange send(String userId, String conversationId, String message) {
+        InvalidInputException.requirePresent(conversationId, "conversationId");
+        return exchange(userId, conversationId, message);
+    }
+
+    /** The user's conversations with the given statuses (all when none are given), latest activity first. */
+    public List<Conversation> list(String userId, ConversationStatus... statuses) {
+        InvalidInputException.requirePresent(statuses, "statuses");
+        List<ConversationStatus> wanted = statuses.length == 0 ? Arrays.asList(ConversationStatus.values())
+                : Arrays.asList(statuses);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            return dsl.selectFrom(CHAT_CONVERSATIONS).where(CHAT_CONVERSATIONS.USER_ID.eq(userId))
+                    .and(CHAT_CONVERSATIONS.STATUS.in(wanted))
+                    .orderBy(CHAT_CONVERSATIONS.UPDATED_AT.desc(), CHAT_CONVERSATIONS.ID.desc())
+                    .fetch(ChatService::toConversation);
+        });
+    }
+
+    /** The conversation's messages, oldest first. */
+    public List<ChatMessage> messages(String userId, String conversationId) {
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            conversation(dsl, userId, conversationId, false);
+            return dsl.selectFrom(CHAT_MESSAGES).where(CHAT_MESSAGES.CONVERSATION_ID.eq(conversationId))
+                    .and(CHAT_MESSAGES.USER_ID.eq(userId))
+                    .orderBy(CHAT_MESSAGES.CREATED_AT, CHAT_MESSAGES.ID)
+                    .fetch(ChatService::toMessage);
+        });
+    }
+
+    /** Archives the conversation: it keeps its messages and accepts no new ones. */
+    public Conversation archive(String userId, String conversationId) {
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.liveForShare(dsl, userId);
+            ChatConversationsRecord c = conversation(dsl, userId, conversationId, true);
+            c.setStatus(ConversationStatus.ARCHIVED);
+            c.setUpdatedAt(ctx.now());
+            c.update();
+            return toConversation(c);
+        });
+    }
+
+    /** How many messages the user sent to the language model today (their local day). */
+    public int modelRepliesUsedToday(String userId) {
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            return usedToday(dsl, UserRows.live(dsl, userId));
+        });
+    }
+
+    private ChatExchange exchange(String userId, String conversationId, String message) {
+        if (message == null || message.isBlank()) {
+            throw new InvalidInputException("message", "1 to " + CoachEvent.ChatReply.MAX_USER_TEXT_CHARS
+                    + " characters, not blank");
+        }
+        if (message.length() > CoachEvent.ChatReply.MAX_USER_TEXT_CHARS || message.indexOf('\0') >= 0
+                || Texts.hasUnpairedSurrogate(message)) {
+            throw new InvalidInputException("message", "at most " + CoachEvent.ChatReply.MAX_USER_TEXT_CHARS
+                    + " characters, no NUL characters, valid Unicode (no unpaired surrogates)");
+        }
+        Prepared prepared = ctx.db().tx(cfg -> prepare(DSL.using(cfg), userId, conversationId, message));
+        // Outside any transaction: the model may take up to its timeout.
+        CoachContext context = CoachContext.forLanguageTag(prepared.user.getLanguage())
+                .withSeed(prepared.question.id().hashCode())
+                .withRecentMessages(prepared.recentCoachMessages);
+        CoachMessage reply = writer.chat(prepared.user.getSelectedPersonality(),
+                new CoachEvent.ChatReply(message, prepared.habits), prepared.history, context);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            var now = ctx.now();
+            ChatMessagesRecord stored = dsl.insertInto(CHAT_MESSAGES)
+                    .set(CHAT_MESSAGES.ID, ctx.ids().next()).set(CHAT_MESSAGES.USER_ID, prepared.user.getId())
+                    .set(CHAT_MESSAGES.CONVERSATION_ID, prepared.conversation.id())
+                    .set(CHAT_MESSAGES.ROLE, ChatRole.ASSISTANT).set(CHAT_MESSAGES.CONTENT, reply.text())
+                    .set(CHAT_MESSAGES.CREATED_AT, now)
+                    .returning().fetchSingle();
+            dsl.insertInto(AI_MESSAGES)
+                    .set(AI_MESSAGES.ID, ctx.ids().next()).set(AI_MESSAGES.USER_ID, prepared.user.getId())
+                    .set(AI_MESSAGES.PERSONALITY, reply.personalityId())
+                    .set(AI_MESSAGES.MESSAGE_TYPE, reply.type()).set(AI_MESSAGES.MESSAGE, reply.text())
+                    .set(AI_MESSAGES.SOURCE, reply.source() == CoachMessage.Source.MODEL ? "model" : "template")
+                    .set(AI_MESSAGES.CREATED_AT, now)
+                    .execute();
+            dsl.update(CHAT_CONVERSATIONS).set(CHAT_CONVERSATIONS.UPDATED_AT, now)
+                    .where(CHAT_CONVERSATIONS.ID.eq(prepared.conversation.id()))
+                    .and(CHAT_CONVERSATIONS.USER_ID.eq(prepared.user.getId())).execute();
+            return new ChatExchange(prepared.conversation, prepared.question, toMessage(stored), reply.source());
+        });
+    }
+
+    private record Prepared(UsersRecord user, Conversation conversation, ChatMessage question,
+            List<ChatTurn> history, List<CoachEvent.ChatReply.HabitSnapshot> habits, List<String> recentCoachMessages) {
+    }
+
+    /**
+     * First transaction: checks the user, the conversation and the quota, stores the user's
+     * message, and reads what the prompt needs. The user's row is locked so that concurrent
+     * messages of one user count against the quota one after the other.
+     */
+    private Prepared prepare(DSLContext dsl, String userId, String conversationId, String message) {
+        UsersRecord user = userId == null ? null : dsl.selectFrom(io.habitcoach.jooq.schema.Tables.USERS)
+                .where(io.habitcoach.jooq.schema.Tables.USERS.ID.eq(userId))
+                .and(io.habitcoach.jooq.schema.Tables.USERS.DELETED_AT.isNull()).forNoKeyUpdate().fetchOne();
+        if (user == null) {
+            throw new NotFoundException("user", String.valueOf(userId));
+        }
+        if (modelConfigured) {
+            int used = usedToday(dsl, user);
+            if (!quota.allows(user.getPlan(), used)) {
+                throw new CoachQuotaExceededException(user.getPlan(), quota.dailyLimit(user.getPlan()), used);
+            }
+        }
+        var now = ctx.now();
+        ChatConversationsRecord conversation;
+        if (conversationId == null) {
+            conversation = dsl.insertInto(CHAT_CONVERSATIONS)
+                    .set(CHAT_CONVERSATIONS.ID, ctx.ids().next()).set(CHAT_CONVERSATIONS.USER_ID, user.getId())
+                    .set(CHAT_CONVERSATIONS.TITLE, ConversationTitle.fromFirstMessage(message))
+                    .set(CHAT_CONVERSATIONS.CREATED_AT, now).set(CHAT_CONVERSATIONS.UPDATED_AT, now)
+                    .returning().fetchSingle();
+        } else {
+            conversation = conversation(dsl, user.getId(), conversationId, true);
+            if (conversation.getStatus() != ConversationStatus.ACTIVE) {
+                throw new InvalidInputException("conversationId", "an active conversation; " + conversationId
+                        + " is archived");
+            }
+        }
+        List<ChatTurn> history = new ArrayList<>();
+        dsl.selectFrom(CHAT_MESSAGES).where(CHAT_MESSAGES.CONVERSATION_ID.eq(conversation.getId()))
+                .and(CHAT_MESSAGES.USER_ID.eq(user.getId()))
+                .orderBy(CHAT_MESSAGES.CREATED_AT.desc(), CHAT_MESSAGES.ID.desc())
+                .limit(historyMessages)
+                .forEach(m -> history.add(new ChatTurn(m.getRole(), m.getContent())));
+        Collections.reverse(history);
+        ChatMessagesRecord question = dsl.insertInto(CHAT_MESSAGES)
+                .set(CHAT_MESSAGES.ID, ctx.ids().next()).set(CHAT_MESSAGES.USER_ID, user.getId())
+                .set(CHAT_MESSAGES.CONVERSATION_ID, conversation.getId())
+                .set(CHAT_MESSAGES.ROLE, ChatRole.USER).set(CHAT_MESSAGES.CONTENT, message)
+                .set(CHAT_MESSAGES.CREATED_AT, now)
+                .returning().fetchSingle();
+        LocalDate today = Days.today(ctx.clock(), user);
+        List<CoachEvent.ChatReply.HabitSnapshot> habits = dsl.selectFrom(HABITS)
+                .where(HABITS.USER_ID.eq(user.getId())).and(HABITS.STATUS.eq(HabitStatus.ACTIVE))
+                .orderBy(HABITS.CREATED_AT, HABITS.ID)
+                .fetch(h -> {
+                    var streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today);
+                    return new CoachEvent.ChatReply.HabitSnapshot(h.getName(), streak.current(), streak.longest(),
+                            h.getFrequency() == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS);
+                });
+        return new Prepared(user, toConversation(conversation), toMessage(question), history, habits,
+                CoachRecorder.recentMessages(dsl, user.getId()));
+    }
+
+    /** Messages the user sent since the start of their local day: each was one request to the model. */
+    private int usedToday(DSLContext dsl, UsersRecord user) {
+        LocalDate today = Days.today(ctx.clock(), user);
+        OffsetDateTime dayStart = OffsetDateTime.ofInstant(Days.userDay(user).startOf(today), ZoneOffset.UTC);
+        return dsl.fetchCount(CHAT_MESSAGES, CHAT_MESSAGES.USER_ID.eq(user.getId())
+                .and(CHAT_MESSAGES.ROLE.eq(ChatRole.USER)).and(CHAT_MESSAGES.CREATED_AT.ge(dayStart)));
+    }
+
+    private static ChatConversationsRecord conversation(DSLContext dsl, String userId, String id, boolean lock) {
+        var query = dsl.selectFrom(CHAT_CONVERSATIONS).where(CHAT_CONVERSATIONS.ID.eq(Objects.requireNonNullElse(id, "")))
+                .and(CHAT_CONVERSATIONS.USER_ID.eq(userId));
+        ChatConversationsRecord c = lock ? query.forNoKeyUpdate().fetchOne() : query.fetchOne();
+        if (c == null) {
+            throw new NotFoundException("conversation", String.valueOf(id));
+        }
+        return c;
+    }
+
+    private static Conversation toConversation(ChatConversationsRecord c) {
+        return new Conversation(c.getId(), c.getTitle(), c.getStatus(), c.getCreatedAt(), c.getUpdatedAt());
+    }
+
+    private static ChatMessage toMessage(ChatMessagesRecord m) {
+        return new ChatMessage(m.getId(), m.getConversationId(), m.getRole(), m.getContent(), m.getCreatedAt());
+    }
+}

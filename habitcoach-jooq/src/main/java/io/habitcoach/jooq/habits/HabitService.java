@@ -1,0 +1,445 @@
+package io.habitcoach.jooq.habits;
+
+import io.habitcoach.jooq.HabitCoach;
+
+import static io.habitcoach.jooq.schema.Tables.HABITS;
+import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
+import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
+import static io.habitcoach.jooq.schema.Tables.USERS;
+
+import io.habitcoach.core.HabitNotActiveException;
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.NotFoundException;
+import io.habitcoach.core.model.EntryKind;
+import io.habitcoach.core.model.HabitStatus;
+import io.habitcoach.core.schedule.Frequency;
+import io.habitcoach.core.schedule.Schedule;
+import io.habitcoach.core.streak.CompletionWindow;
+import io.habitcoach.core.streak.StreakState;
+import io.habitcoach.core.streak.StreakSummary;
+import io.habitcoach.core.streak.Streaks;
+import io.habitcoach.jooq.internal.CoachRecorder;
+import io.habitcoach.jooq.internal.Columns;
+import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Days;
+import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.habits.internal.HotCompletion;
+import io.habitcoach.jooq.internal.Texts;
+import io.habitcoach.jooq.internal.UserRows;
+import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
+import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
+import io.habitcoach.jooq.schema.tables.records.UsersRecord;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Habits and their daily entries. Every call writes in one transaction scoped to one user; a
+ * completion, skip or undo locks the habit's row, so concurrent calls on one habit are serialized
+ * and its caches ({@code current_streak}, {@code longest_streak}, {@code total_completed},
+ * {@code completed_last_at}) always equal a full recomputation. In the common case a completion is
+ * a single auto-committed statement that takes the lock itself and writes only if what it was
+ * computed from is unchanged (see {@link HabitCoach.Builder#completionCacheSize}). Obtain it from
+ * {@link HabitCoach#habits()}.
+ */
+public final class HabitService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 5_000;
+    static final int MAX_NOTES = 5_000;
+
+    private final Context ctx;
+    private final CoachRecorder coach;
+    private final HotCompletion hot;
+
+    /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
+    public HabitService(Context ctx, CoachRecorder coach, int completionCacheSize) {
+        this.ctx = ctx;
+        this.coach = coach;
+        this.hot = new HotCompletion(ctx, coach, completionCacheSize);
+    }
+
+    /** Creates an active habit. */
+    public Habit create(String userId, NewHabit newHabit) {
+        InvalidInputException.requirePresent(newHabit, "newHabit");
+        String name = Texts.required("name", newHabit.name(), MAX_NAME);
+        String description = Texts.optional("description", newHabit.description(), MAX_DESCRIPTION);
+        Frequency frequency = InvalidInputException.requirePresent(newHabit.frequency(), "frequency");
+        LocalTime preferred = minutes(newHabit.preferredTime());
+        var now = ctx.now();
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UsersRecord user = UserRows.liveForShare(dsl, userId);
+            HabitsRecord h = dsl.newRecord(HABITS);
+            h.setId(ctx.ids().next());
+            h.setUserId(user.getId());
+            h.setName(name);
+            h.setDescription(description);
+            setFrequency(h, frequency);
+            h.setPreferredTime(preferred);
+            h.setReminderEnabled(newHabit.reminderEnabled());
+            h.setStatus(HabitStatus.ACTIVE);
+            h.setCreatedAt(now);
+            h.setUpdatedAt(now);
+            h.insert();
+            return HabitRows.toHabit(h, StreakSummary.NONE, 0.0);
+        });
+    }
+
+    /** The habit with its streak as of the user's today and its strength. */
+    public Habit get(String userId, String habitId) {
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Record row = habitWithOwner(dsl, userId, habitId, false);
+            HabitsRecord h = row.into(HABITS);
+            UsersRecord user = row.into(USERS);
+            LocalDate today = Days.today(ctx.clock(), user);
+            Schedule schedule = HabitRows.schedule(h, user.getFirstDayOfWeek());
+            return HabitRows.toHabit(h, HabitRows.state(h).asOf(schedule, today),
+                    HabitRows.strength(dsl, h, user.getFirstDayOfWeek(), today));
+        });
+    }
+
+    /** The user's habits with the given statuses (all when none are given), oldest first, streaks as of today. */
+    public List<Habit> list(String userId, HabitStatus... statuses) {
+        InvalidInputException.requirePresent(statuses, "statuses");
+        List<HabitStatus> wanted = statuses.length == 0 ? Arrays.asList(HabitStatus.values()) : Arrays.asList(statuses);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UsersRecord user = UserRows.live(dsl, userId);
+            LocalDate today = Days.today(ctx.clock(), user);
+            return dsl.selectFrom(HABITS).where(HABITS.USER_ID.eq(userId)).and(HABITS.STATUS.in(wanted))
+                    .orderBy(HABITS.CREATED_AT, HABITS.ID)
+                    .fetch(h -> HabitRows.toHabit(h,
+                            HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today), Double.NaN));
+        });
+    }
+
+    /** Changes the habit; a new frequency is applied to the whole history (the streaks are recomputed). */
+    public Habit update(String userId, String habitId, HabitUpdate update) {
+        InvalidInputException.requirePresent(update, "update");
+        String name = update.name() == null ? null : Texts.required("name", update.name(), MAX_NAME);
+        String description = update.description() == null ? null
+                : Texts.optional("description", update.description(), MAX_DESCRIPTION);
+        LocalTime preferred = minutes(update.preferredTime());
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Record row = habitWithOwner(dsl, userId, habitId, true);
+            HabitsRecord h = row.into(HABITS);
+            h.attach(cfg);
+            UsersRecord user = row.into(USERS);
+            LocalDate today = Days.today(ctx.clock(), user);
+            if (name != null) {
+                h.setName(name);
+            }
+            if (update.description() != null) {
+                h.setDescription(description);
+            }
+            if (update.clearPreferredTime()) {
+                h.setPreferredTime(null);
+            } else if (preferred != null) {
+                h.setPreferredTime(preferred);
+            }
+            if (update.reminderEnabled() != null) {
+                h.setReminderEnabled(update.reminderEnabled());
+            }
+            StreakSummary streak;
+            if (update.frequency() != null && !update.frequency().equals(HabitRows.frequency(h))) {
+                setFrequency(h, update.frequency());
+                streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
+            } else {
+                streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today);
+                h.setCurrentStreak(streak.current());
+            }
+            h.setUpdatedAt(ctx.now());
+            h.update();
+            return HabitRows.toHabit(h, streak, Double.NaN);
+        });
+    }
+
+    /** Pauses an active habit from the user's today on: paused days are not scheduled. */
+    public Habit pause(String userId, String habitId) {
+        return changeStatus(userId, habitId, HabitStatus.PAUSED);
+    }
+
+    /** Resumes a paused habit: today is scheduled again, and the streak goes on where it stood. */
+    public Habit resume(String userId, String habitId) {
+        return changeStatus(userId, habitId, HabitStatus.ACTIVE);
+    }
+
+    /** Archives the habit: it accepts no entry and leaves the dashboard; its history stays. */
+    public Habit archive(String userId, String habitId) {
+        return changeStatus(userId, habitId, HabitStatus.ARCHIVED);
+    }
+
+    private Habit changeStatus(String userId, String habitId, HabitStatus target) {
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Record row = habitWithOwner(dsl, userId, habitId, true);
+            HabitsRecord h = row.into(HABITS);
+            h.attach(cfg);
+            UsersRecord user = row.into(USERS);
+            LocalDate today = Days.today(ctx.clock(), user);
+            HabitStatus current = h.getStatus();
+            if (current == target) {
+                return HabitRows.toHabit(h, HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()),
+                        today), Double.NaN);
+            }
+            if (current == HabitStatus.ARCHIVED) {
+                throw new HabitNotActiveException(h.getId(), current);
+            }
+            if (target == HabitStatus.PAUSED) {
+                dsl.insertInto(HABIT_PAUSES).set(HABIT_PAUSES.ID, ctx.ids().next())
+                        .set(HABIT_PAUSES.USER_ID, h.getUserId()).set(HABIT_PAUSES.HABIT_ID, h.getId())
+                        .set(HABIT_PAUSES.PAUSED_FROM, today).set(HABIT_PAUSES.CREATED_AT, ctx.now()).execute();
+            } else if (current == HabitStatus.PAUSED) {
+                // Resuming (or archiving a paused habit) closes the open pause; today is scheduled again.
+                dsl.update(HABIT_PAUSES).set(HABIT_PAUSES.RESUMED_ON,
+                                DSL.greatest(HABIT_PAUSES.PAUSED_FROM, DSL.val(today)))
+                        .where(HABIT_PAUSES.HABIT_ID.eq(h.getId())).and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))
+                        .and(HABIT_PAUSES.RESUMED_ON.isNull()).execute();
+                dsl.deleteFrom(HABIT_PAUSES).where(HABIT_PAUSES.HABIT_ID.eq(h.getId()))
+                        .and(HABIT_PAUSES.PAUSED_FROM.eq(HABIT_PAUSES.RESUMED_ON)).execute();
+            }
+            h.setStatus(target);
+            StreakSummary streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
+            h.setUpdatedAt(ctx.now());
+            h.update();
+            return HabitRows.toHabit(h, streak, Double.NaN);
+        });
+    }
+
+    /**
+     * Records {@code date} (the user's local day) as done. Allowed for an active habit from the
+     * user's today back seven days ({@link io.habitcoach.core.CompletionWindowException} otherwise).
+     * Idempotent: a second call for the same day returns the first entry and changes nothing, also
+     * when the two race. A skipped day becomes done. Raises the coach's {@code habit_complete} event
+     * and any streak milestone the completion reaches.
+     */
+    public Completion complete(String userId, String habitId, LocalDate date) {
+        return complete(userId, habitId, date, null);
+    }
+
+    /** {@link #complete(String, String, LocalDate)} with a note on the entry. */
+    public Completion complete(String userId, String habitId, LocalDate date, String notes) {
+        InvalidInputException.requirePresent(date, "date");
+        String note = Texts.optional("notes", notes, MAX_NOTES);
+        Completion optimistic = hot.tryOptimistic(userId, habitId, date, note);
+        if (optimistic != null) {
+            return optimistic;
+        }
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Completion fast = dsl.connectionResult(c -> hot.tryComplete(c, userId, habitId, date, note));
+            if (fast != null) {
+                return fast;
+            }
+            Locked locked = lockForEntry(dsl, userId, habitId, date);
+            HabitsRecord h = locked.habit;
+            var now = ctx.now();
+            StreakState before = HabitRows.state(h);
+            StreakSummary beforeToday = before.asOf(locked.schedule, locked.today);
+            StreakState after;
+            // The insert decides, not an earlier read: under the habit's lock it sees every committed entry.
+            HabitCompletionsRecord entry = dsl.insertInto(HABIT_COMPLETIONS)
+                    .set(HABIT_COMPLETIONS.ID, ctx.ids().next()).set(HABIT_COMPLETIONS.USER_ID, h.getUserId())
+                    .set(HABIT_COMPLETIONS.HABIT_ID, h.getId()).set(HABIT_COMPLETIONS.COMPLETED_DATE, date)
+                    .set(HABIT_COMPLETIONS.KIND, EntryKind.DONE).set(HABIT_COMPLETIONS.NOTES, note)
+                    .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
+                    .onConflict(HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doNothing()
+                    .returning().fetchOne();
+            if (entry != null) {
+                after = Streaks.addDone(before, locked.schedule, date).orElse(null);
+            } else {
+                HabitCompletionsRecord existing = entry(dsl, h, date);
+                if (existing.getKind() == EntryKind.DONE) {
+                    return HabitRows.toCompletion(existing);   // an idempotent repeat: nothing changes, no event
+                }
+                existing.setKind(EntryKind.DONE);
+                existing.setNotes(note != null ? note : existing.getNotes());
+                existing.setUpdatedAt(now);
+                existing.update();
+                entry = existing;
+                after = null;
+            }
+            StreakSummary summary;
+            if (after != null) {
+                summary = after.asOf(locked.schedule, locked.today);
+                HabitRows.setState(h, after, summary);
+            } else {
+                summary = HabitRows.recompute(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
+                after = HabitRows.state(h);
+            }
+            h.setUpdatedAt(now);
+            h.update();
+            raiseCompletionEvents(dsl, locked, date, beforeToday, summary, after);
+            return HabitRows.toCompletion(entry);
+        });
+    }
+
+    /**
+     * Marks {@code date} as skipped (a rest or sick day): not scheduled, so it neither counts
+     * towards a streak nor breaks one, and it is not in {@code total_completed}. A done day becomes
+     * skipped. Same window and status rules as {@link #complete}.
+     */
+    public Completion skip(String userId, String habitId, LocalDate date) {
+        InvalidInputException.requirePresent(date, "date");
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Locked locked = lockForEntry(dsl, userId, habitId, date);
+            HabitsRecord h = locked.habit;
+            var now = ctx.now();
+            HabitCompletionsRecord entry = dsl.insertInto(HABIT_COMPLETIONS)
+                    .set(HABIT_COMPLETIONS.ID, ctx.ids().next()).set(HABIT_COMPLETIONS.USER_ID, h.getUserId())
+                    .set(HABIT_COMPLETIONS.HABIT_ID, h.getId()).set(HABIT_COMPLETIONS.COMPLETED_DATE, date)
+                    .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED)
+                    .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
+                    .onConflict(HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doUpdate()
+                    .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED).set(HABIT_COMPLETIONS.UPDATED_AT, now)
+                    .where(HABIT_COMPLETIONS.KIND.ne(EntryKind.SKIPPED))
+                    .returning().fetchOne();
+            if (entry == null) {
+                return HabitRows.toCompletion(entry(dsl, h, date));
+            }
+            HabitRows.recompute(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
+            h.setUpdatedAt(now);
+            h.update();
+            return HabitRows.toCompletion(entry);
+        });
+    }
+
+    /**
+     * Removes the entry (done or skipped) for {@code date}, inside the completion window of an
+     * active habit. Returns whether there was one.
+     */
+    public boolean undo(String userId, String habitId, LocalDate date) {
+        InvalidInputException.requirePresent(date, "date");
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Locked locked = lockForEntry(dsl, userId, habitId, date);
+            HabitsRecord h = locked.habit;
+            int deleted = dsl.deleteFrom(HABIT_COMPLETIONS).where(HABIT_COMPLETIONS.HABIT_ID.eq(h.getId()))
+                    .and(HABIT_COMPLETIONS.USER_ID.eq(h.getUserId())).and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date))
+                    .execute();
+            if (deleted == 0) {
+                return false;
+            }
+            HabitRows.recompute(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
+            h.setUpdatedAt(ctx.now());
+            h.update();
+            return true;
+        });
+    }
+
+    /** The habit's entries from {@code days - 1} days before the user's today through today, oldest first. */
+    public List<Completion> recentCompletions(String userId, String habitId, int days) {
+        if (days < 1 || days > 3_660) {
+            throw new InvalidInputException("days", "from 1 to 3660, got " + days);
+        }
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            // One statement: the owner's zone decides "today", so the date bound is computed in SQL.
+            var user = USERS.as("u");
+            var rows = dsl.select(Columns.of(HABIT_COMPLETIONS.fields(), user.TIMEZONE, user.DAY_START))
+                    .from(HABIT_COMPLETIONS)
+                    .join(HABITS).on(HABITS.ID.eq(HABIT_COMPLETIONS.HABIT_ID)).and(HABITS.USER_ID.eq(HABIT_COMPLETIONS.USER_ID))
+                    .join(user).on(user.ID.eq(HABITS.USER_ID)).and(user.DELETED_AT.isNull())
+                    .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
+                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.ge(DSL.field(
+                            "((({0} at time zone {1}) - {2}::interval)::date - {3})", LocalDate.class,
+                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START, DSL.inline(days - 1))))
+                    .orderBy(HABIT_COMPLETIONS.COMPLETED_DATE)
+                    .fetch();
+            if (rows.isEmpty()) {
+                // Distinguish "no entries" from "no such habit" only when needed (rare path).
+                habitWithOwner(dsl, userId, habitId, false);
+            }
+            return rows.map(r -> HabitRows.toCompletion(r.into(HABIT_COMPLETIONS)));
+        });
+    }
+
+    private void raiseCompletionEvents(DSLContext dsl, Locked locked, LocalDate date, StreakSummary before,
+            StreakSummary after, StreakState state) {
+        HabitsRecord h = locked.habit;
+        List<String> recent = locked.recentMessages;
+        for (CoachRecorder.Event event : CoachRecorder.completionEvents(h.getId(), h.getName(), h.getFrequency(), date,
+                before, after, state)) {
+            String text = coach.record(dsl, locked.user, recent, event.event(), h.getId(), null, event.key());
+            recent = text == null ? recent : CoachRecorder.newestFirst(text, recent);
+        }
+    }
+
+    /** Locks the habit and reads its owner, today and the recent messages in one statement; checks window and status. */
+    private Locked lockForEntry(DSLContext dsl, String userId, String habitId, LocalDate date) {
+        Record row = dsl.select(Columns.of(HABITS.fields(), USERS.fields(), CoachRecorder.recentMessages(USERS.ID)))
+                .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
+                .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
+                .and(USERS.DELETED_AT.isNull())
+                .forNoKeyUpdate().of(HABITS)
+                .fetchOne();
+        if (row == null) {
+            throw new NotFoundException("habit", String.valueOf(habitId));
+        }
+        HabitsRecord h = row.into(HABITS);
+        h.attach(dsl.configuration());
+        UsersRecord user = row.into(USERS);
+        LocalDate today = Days.today(ctx.clock(), user);
+        CompletionWindow.standard().check(date, today);
+        if (h.getStatus() != HabitStatus.ACTIVE) {
+            throw new HabitNotActiveException(h.getId(), h.getStatus());
+        }
+        @SuppressWarnings("unchecked")
+        List<String> recent = (List<String>) row.get("recent_messages");
+        return new Locked(h, user, today, HabitRows.schedule(h, user.getFirstDayOfWeek()), recent);
+    }
+
+    /**
+     * What an entry change works with. The habit row is the latest version (a lock that waited
+     * returns the row as the other transaction left it); the recent messages may predate a
+     * concurrent call's, which only affects the choice of phrasing.
+     */
+    private record Locked(HabitsRecord habit, UsersRecord user, LocalDate today, Schedule schedule,
+            List<String> recentMessages) {
+    }
+
+    private static Record habitWithOwner(DSLContext dsl, String userId, String habitId, boolean lock) {
+        var query = dsl.select(Columns.of(HABITS.fields(), USERS.fields()))
+                .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
+                .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
+                .and(USERS.DELETED_AT.isNull());
+        Record row = lock ? query.forNoKeyUpdate().of(HABITS).fetchOne() : query.fetchOne();
+        if (row == null) {
+            throw new NotFoundException("habit", String.valueOf(habitId));
+        }
+        return row;
+    }
+
+    private static void setFrequency(HabitsRecord h, Frequency frequency) {
+        h.setFrequency(frequency.type());
+        h.setSpecificDays(frequency.weekdays().orElse(null));
+        h.setTimesPerWeek(frequency.weeklyTarget().isPresent() ? frequency.weeklyTarget().getAsInt() : null);
+    }
+
+    private static LocalTime minutes(LocalTime time) {
+        if (time == null) {
+            return null;
+        }
+        if (time.getSecond() != 0 || time.getNano() != 0) {
+            throw new InvalidInputException("preferredTime", "whole minutes (HH:MM), got " + time);
+        }
+        return time;
+    }
+
+    /** The habit's entry for {@code date}, read after the insert that found it there. */
+    private static HabitCompletionsRecord entry(DSLContext dsl, HabitsRecord h, LocalDate date) {
+        return dsl.selectFrom(HABIT_COMPLETIONS)
+                .where(HABIT_COMPLETIONS.HABIT_ID.eq(h.getId())).and(HABIT_COMPLETIONS.USER_ID.eq(h.getUserId()))
+                .and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date)).fetchSingle();
+    }
+
+}

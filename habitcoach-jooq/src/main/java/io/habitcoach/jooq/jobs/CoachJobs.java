@@ -1,0 +1,127 @@
+package io.habitcoach.jooq.jobs;
+
+import io.habitcoach.jooq.HabitCoach;
+
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.jooq.internal.Instants;
+import io.habitcoach.jooq.internal.CoachRecorder;
+import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.jobs.internal.JobMessages;
+import io.habitcoach.jooq.jobs.internal.Jobs;
+import io.habitcoach.jooq.jobs.internal.MissedSweep;
+import io.habitcoach.jooq.jobs.internal.WeeklyAnalysisJob;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The periodic coach jobs: plain methods a host calls from any scheduler (Spring {@code @Scheduled},
+ * Quartz, cron, a loop), as often as it likes, on as many nodes as it likes. Each event is stored
+ * exactly once: the database's unique key on {@code ai_messages (user_id, event_key)} decides, not
+ * timing. Each run covers every live user in a handful of SQL statements per batch, with short
+ * transactions. Obtain it from {@link HabitCoach#jobs()}; see {@code docs/jobs.md}.
+ *
+ * <ul>
+ *   <li>{@link #sweepMissed(Instant)}: one {@code habit_fail} event per habit and missed period, for
+ *       the latest period that closed; refreshes stale cached streaks.</li>
+ *   <li>{@link #weeklyAnalysis(Instant)}: one {@code weekly_analysis} event per user and closed week.</li>
+ * </ul>
+ *
+ * <p>Only the latest closed period is looked at: a run raises the misses of yesterday (or of last week
+ * for per-week habits) and the analysis of the latest closed week. A period that closed while no job ran
+ * for a whole period is not raised later; call the jobs every few minutes and that never happens.
+ *
+ * <p>Thread-safe. Progress is logged through SLF4J ({@code io.habitcoach.jooq.jobs.CoachJobs} at INFO per
+ * run, {@code io.habitcoach.jooq.internal} at DEBUG per batch).
+ */
+public final class CoachJobs {
+
+    /** Habits per transaction of {@link #sweepMissed}. */
+    public static final int DEFAULT_HABITS_PER_BATCH = 500;
+
+    /** Users per transaction of {@link #weeklyAnalysis}. */
+    public static final int DEFAULT_USERS_PER_BATCH = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoachJobs.class);
+
+    private final Context ctx;
+    private final JobMessages messages;
+    private final int habitsPerBatch;
+    private final int usersPerBatch;
+    private final int usersPerChunk;
+
+    /** Internal: hosts get this from {@link io.habitcoach.jooq.HabitCoach}. */
+    public CoachJobs(Context ctx, CoachRecorder coach) {
+        this(ctx, new JobMessages(ctx, coach), DEFAULT_HABITS_PER_BATCH, DEFAULT_USERS_PER_BATCH,
+                Jobs.USERS_PER_CHUNK);
+    }
+
+    private CoachJobs(Context ctx, JobMessages messages, int habitsPerBatch, int usersPerBatch, int usersPerChunk) {
+        this.ctx = ctx;
+        this.messages = messages;
+        this.habitsPerBatch = habitsPerBatch;
+        this.usersPerBatch = usersPerBatch;
+        this.usersPerChunk = usersPerChunk;
+    }
+
+    /**
+     * These jobs with other batch sizes: smaller batches hold row locks for less time, larger ones take
+     * fewer round trips. Each from 1 to 10,000.
+     */
+    public CoachJobs withBatchSizes(int habitsPerBatch, int usersPerBatch) {
+        InvalidInputException.require(habitsPerBatch >= 1 && habitsPerBatch <= 10_000, "habitsPerBatch",
+                "from 1 to 10000, got " + habitsPerBatch);
+        InvalidInputException.require(usersPerBatch >= 1 && usersPerBatch <= 10_000, "usersPerBatch",
+                "from 1 to 10000, got " + usersPerBatch);
+        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk);
+    }
+
+    /** Tests: these jobs walking the users in chunks of {@code usersPerChunk} (default 2,000). */
+    CoachJobs withChunkSize(int usersPerChunk) {
+        InvalidInputException.require(usersPerChunk >= 1, "usersPerChunk", "at least 1, got " + usersPerChunk);
+        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk);
+    }
+
+    /** {@link #sweepMissed(Instant)} as of the configured clock's now. */
+    public CoachJobResult sweepMissed() {
+        return sweepMissed(ctx.clock().instant());
+    }
+
+    /**
+     * For every active habit of every live user whose latest scheduled period closed by {@code asOf}
+     * (yesterday in the user's zone and day start when it was scheduled, or last week for a
+     * {@code per_week} habit) without a done or skipped entry and outside a pause, stores one
+     * {@code habit_fail} event (key {@code habit_fail:<habit id>:<period start>}); and wherever the cached
+     * {@code current_streak} is stale, sets it to the streak as of the user's today. Running it again, or
+     * on two nodes at once, stores no event twice.
+     */
+    public CoachJobResult sweepMissed(Instant asOf) {
+        Instants.storable("asOf", asOf);
+        CoachJobResult result = new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf);
+        LOG.info("sweepMissed as of {}: {} users and {} habits processed, {} events raised, {} streaks refreshed,"
+                        + " {} batches, {} ms", asOf, result.usersProcessed(), result.habitsProcessed(),
+                result.eventsRaised(), result.streaksRefreshed(), result.batches(), result.elapsed().toMillis());
+        return result;
+    }
+
+    /** {@link #weeklyAnalysis(Instant)} as of the configured clock's now. */
+    public CoachJobResult weeklyAnalysis() {
+        return weeklyAnalysis(ctx.clock().instant());
+    }
+
+    /**
+     * For every live user whose latest week (by their first day of week, zone and day start) closed by
+     * {@code asOf} and who had a habit (not archived) before it closed, stores one {@code weekly_analysis}
+     * event built from core's weekly reports of their habits (key {@code weekly:<week start>}). Running
+     * it again, or on two nodes at once, stores no analysis twice.
+     */
+    public CoachJobResult weeklyAnalysis(Instant asOf) {
+        Instants.storable("asOf", asOf);
+        CoachJobResult result = new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf);
+        LOG.info("weeklyAnalysis as of {}: {} users and {} habits processed, {} events raised, {} batches, {} ms",
+                asOf, result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
+                result.elapsed().toMillis());
+        return result;
+    }
+}

@@ -1,0 +1,397 @@
+package io.habitcoach.jooq.jobs.internal;
+
+import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.HabitRows;
+
+import static io.habitcoach.jooq.schema.Tables.HABITS;
+import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
+import static io.habitcoach.jooq.schema.Tables.USERS;
+
+import io.habitcoach.core.HabitCoachException;
+import io.habitcoach.core.coach.CoachEvent;
+import io.habitcoach.core.coach.StreakUnit;
+import io.habitcoach.core.model.HabitStatus;
+import io.habitcoach.core.schedule.CalendarWeek;
+import io.habitcoach.core.schedule.FrequencyType;
+import io.habitcoach.core.schedule.Schedule;
+import io.habitcoach.core.streak.HabitHistory;
+import io.habitcoach.core.streak.PauseRange;
+import io.habitcoach.core.streak.StreakState;
+import io.habitcoach.core.streak.Streaks;
+import io.habitcoach.core.streak.UserWeeklyReport;
+import io.habitcoach.core.streak.WeeklyReport;
+import io.habitcoach.jooq.jobs.CoachJobResult;
+import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code weekly_analysis} job: for every live user whose latest closed week (by their first day of
+ * week, zone and day start) has no analysis yet, builds core's {@link WeeklyReport} for each of their
+ * habits and {@link UserWeeklyReport} across them, and stores one event keyed {@code weekly:<week start>}.
+ *
+ * <p>The users are walked in primary-key chunks (by default {@link Jobs#USERS_PER_CHUNK} users); one
+ * statement finds a chunk's due users. Per batch of {@code batchSize} of them, in user order, one
+ * read-only REPEATABLE READ transaction (a consistent snapshot) reads their habits, the entries the
+ * reports need, the pauses and the recent messages (four statements, plus one in the rare case below);
+ * one short transaction inserts every event of the batch in one statement, {@code ON CONFLICT DO
+ * NOTHING} on the unique {@code (user_id, event_key)}, so overlapping runs store each analysis once.
+ *
+ * <p>Entries are read from a window, not from the beginning of time: the week's report needs the week
+ * and the streaks at the end of it and of the week before, and the habit's stored {@link StreakState}
+ * says where the runs that decide those streaks start ({@link #windowStart}). The window is checked
+ * against the stored state ({@link #windowHolds}); in the rare case it does not hold (two runs ended in
+ * the week, or a cache that disagrees with the entries), the habit's whole history is read instead. The
+ * result is always what core computes over the whole history.
+ */
+public final class WeeklyAnalysisJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WeeklyAnalysisJob.class);
+
+    /** The user had a habit before the week closed, and has no analysis of that week yet. */
+    static final String DUE_SQL = """
+            EXISTS (SELECT 1 FROM habits h
+                WHERE h.user_id = users.id AND h.status <> 'archived' AND h.created_at < cal.week_starts)
+            AND NOT EXISTS (SELECT 1 FROM ai_messages m
+                WHERE m.user_id = users.id AND m.event_key = 'weekly:' || cal.last_week_key)""";
+
+    private final Context ctx;
+    private final JobMessages messages;
+    private final int batchSize;
+    private final int usersPerChunk;
+
+    public WeeklyAnalysisJob(Context ctx, JobMessages messages, int batchSize, int usersPerChunk) {
+        this.ctx = ctx;
+        this.messages = messages;
+        this.batchSize = batchSize;
+        this.usersPerChunk = usersPerChunk;
+    }
+
+    /** A due user and their calendar. */
+    private record Due(JobMessages.Recipient recipient, JobCalendars.Calendar calendar) {
+        String userId() {
+            return recipient.userId();
+        }
+    }
+
+    private record Batch(int users, int habits, int events) {
+    }
+
+    public CoachJobResult run(Instant asOf) {
+        long started = System.nanoTime();
+        JobCalendars calendars = ctx.db().read(dsl -> JobCalendars.load(dsl, asOf));
+        int users = 0;
+        int habits = 0;
+        int events = 0;
+        int batches = 0;
+        if (!calendars.isEmpty()) {
+            Table<?> cal = calendars.table();
+            String after = null;
+            do {
+                String last = Jobs.chunkEnd(ctx, after, usersPerChunk);
+                for (List<Due> due : Jobs.batches(candidates(calendars, cal, after, last), batchSize)) {
+                    Batch batch = Jobs.withRetry("weeklyAnalysis", () -> process(due));
+                    users += batch.users;
+                    habits += batch.habits;
+                    events += batch.events;
+                    batches++;
+                    LOG.debug("weeklyAnalysis batch {}: {} users, {} habits, {} events", batches, batch.users,
+                            batch.habits, batch.events);
+                }
+                after = last;
+            } while (after != null);
+        }
+        return new CoachJobResult("weeklyAnalysis", asOf, users, habits, events, 0, batches,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The chunk's due users, in id order: one statement. */
+    private List<Due> candidates(JobCalendars calendars, Table<?> cal, String after, String last) {
+        return ctx.db().read(dsl -> dsl.select(USERS.ID, USERS.SELECTED_PERSONALITY, USERS.LANGUAGE, USERS.TIMEZONE,
+                        USERS.DAY_START, USERS.FIRST_DAY_OF_WEEK)
+                .from(USERS)
+                .join(cal).on(JobCalendars.joinsUser())
+                .where(USERS.DELETED_AT.isNull()).and(Jobs.inChunk(after, last))
+                .and(DSL.condition(DUE_SQL))
+                .orderBy(USERS.ID)
+                .fetch(r -> new Due(new JobMessages.Recipient(r.value1(), r.value2(), r.value3()),
+                        calendars.of(r.value4(), r.value5(), r.value6()))));
+    }
+
+    private Batch process(List<Due> due) {
+        Read read = ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            dsl.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return read(dsl, due);
+        });
+        int raised = ctx.db().tx(cfg -> messages.insert(DSL.using(cfg), read.events, read.recent));
+        return new Batch(due.size(), read.habits, raised);
+    }
+
+    private record Read(List<JobMessages.Pending> events, Map<String, List<String>> recent, int habits) {
+    }
+
+    /** One habit in the batch, with where its entries are read from (null: the whole history). */
+    private static final class Item {
+        final HabitsRecord habit;
+        final Due owner;
+        final Schedule schedule;
+        final StreakState state;
+        LocalDate since;
+        final List<LocalDate> done = new ArrayList<>();
+        final List<LocalDate> skipped = new ArrayList<>();
+        final List<PauseRange> pauses = new ArrayList<>();
+
+        Item(HabitsRecord habit, Due owner, Schedule schedule, StreakState state, LocalDate since) {
+            this.habit = habit;
+            this.owner = owner;
+            this.schedule = schedule;
+            this.state = state;
+            this.since = since;
+        }
+
+        HabitHistory.Builder history() {
+            return HabitHistory.builder(schedule).done(done).skipped(skipped).pauses(pauses);
+        }
+    }
+
+    private Read read(DSLContext dsl, List<Due> due) {
+        Map<String, Due> byUser = new HashMap<>();
+        due.forEach(d -> byUser.put(d.userId(), d));
+        String[] userIds = byUser.keySet().toArray(String[]::new);
+        Map<String, Item> items = new LinkedHashMap<>();
+        for (HabitsRecord h : dsl.select(Jobs.HABIT_FIELDS).from(HABITS)
+                .where(HABITS.USER_ID.eq(DSL.any(DSL.val(userIds, SQLDataType.VARCHAR.array()))))
+                .and(HABITS.STATUS.ne(HabitStatus.ARCHIVED))
+                .orderBy(HABITS.USER_ID, HABITS.CREATED_AT, HABITS.ID)
+                .fetchInto(HABITS)) {
+            Due owner = byUser.get(h.getUserId());
+            if (owner.calendar() == null || !h.getCreatedAt().toInstant().isBefore(owner.calendar().weekStarts())) {
+                continue; // created after the week closed: not part of it
+            }
+            try {
+                DayOfWeek firstDay = owner.calendar().firstDayOfWeek();
+                Schedule schedule = HabitRows.schedule(h, firstDay);
+                StreakState state = HabitRows.state(h);
+                items.put(h.getId(), new Item(h, owner, schedule, state,
+                        windowStart(state, owner.calendar().lastWeek())));
+            } catch (HabitCoachException | IllegalArgumentException e) {
+                LOG.warn("weeklyAnalysis skips habit {}: {}", h.getId(), e.getMessage());
+            }
+        }
+        readEntries(dsl, items.values(), false);
+        String[] habitIds = items.keySet().toArray(String[]::new);
+        dsl.select(HABIT_PAUSES.HABIT_ID, HABIT_PAUSES.PAUSED_FROM, HABIT_PAUSES.RESUMED_ON).from(HABIT_PAUSES)
+                .where(HABIT_PAUSES.HABIT_ID.eq(DSL.any(DSL.val(habitIds, SQLDataType.VARCHAR.array()))))
+                .forEach(p -> items.get(p.value1()).pauses.add(new PauseRange(p.value2(), p.value3())));
+        // The window must reproduce the runs the report depends on; where it does not, read everything.
+        List<Item> refetch = new ArrayList<>();
+        for (Item item : items.values()) {
+            if (item.since != null && !windowHolds(item.state, Streaks.state(item.history().build()),
+                    item.owner.calendar().lastWeek())) {
+                LOG.debug("weeklyAnalysis reads the whole history of habit {}", item.habit.getId());
+                item.since = null;
+                item.done.clear();
+                item.skipped.clear();
+                refetch.add(item);
+            }
+        }
+        readEntries(dsl, refetch, true);
+        if (LOG.isDebugEnabled()) {
+            long whole = items.values().stream().filter(i -> i.since == null).count();
+            LOG.debug("weeklyAnalysis read {} habits from a window, {} whole ({} after the window check failed)",
+                    items.size() - whole, whole, refetch.size());
+        }
+
+        Map<String, List<Item>> perUser = new LinkedHashMap<>();
+        items.values().forEach(i -> perUser.computeIfAbsent(i.owner.userId(), k -> new ArrayList<>()).add(i));
+        List<JobMessages.Pending> events = new ArrayList<>();
+        for (Map.Entry<String, List<Item>> user : perUser.entrySet()) {
+            Due owner = user.getValue().get(0).owner;
+            JobCalendars.Calendar calendar = owner.calendar();
+            CalendarWeek week = calendar.lastWeek();
+            List<String> names = new ArrayList<>();
+            List<WeeklyReport> reports = new ArrayList<>();
+            try {
+                for (Item item : user.getValue()) {
+                    LocalDate startDate = calendar.userDay().dateOf(item.habit.getCreatedAt().toInstant());
+                    names.add(item.habit.getName());
+                    reports.add(WeeklyReport.of(item.history().startDate(startDate).build(), week, calendar.today()));
+                }
+                events.add(new JobMessages.Pending(owner.recipient(), analysis(week, names, reports), null,
+                        "weekly:" + week.start()));
+            } catch (HabitCoachException | IllegalArgumentException e) {
+                LOG.warn("weeklyAnalysis skips user {}: {}", user.getKey(), e.getMessage());
+            }
+        }
+        Map<String, List<String>> recent = JobMessages.recentMessages(dsl, perUser.keySet());
+        return new Read(events, recent, items.size());
+    }
+
+    /**
+     * Reads the entries of {@code items} in one statement: each from its window start, or all of them
+     * ({@code whole}).
+     */
+    private static void readEntries(DSLContext dsl, Collection<Item> items, boolean whole) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Map<String, Item> byId = new HashMap<>();
+        items.forEach(i -> byId.put(i.habit.getId(), i));
+        String[] ids = byId.keySet().toArray(String[]::new);
+        String[] since = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            LocalDate from = byId.get(ids[i]).since;
+            since[i] = whole || from == null ? "-infinity" : from.toString();
+        }
+        // Per habit, two index-only scans: the days with an entry from the unique (habit_id,
+        // completed_date) index, the skipped ones from the partial index of V3. One row per habit, the
+        // days as epoch-day arrays.
+        for (Record e : dsl.resultQuery("SELECT w.habit_id,"
+                        + " ARRAY(SELECT e.completed_date - DATE '1970-01-01' FROM habit_completions e"
+                        + "   WHERE e.habit_id = w.habit_id AND e.completed_date >= w.since ORDER BY e.completed_date),"
+                        + " ARRAY(SELECT s.completed_date - DATE '1970-01-01' FROM habit_completions s"
+                        + "   WHERE s.habit_id = w.habit_id AND s.completed_date >= w.since AND s.kind = 'skipped'"
+                        + "   ORDER BY s.completed_date)"
+                        + " FROM unnest({0}::text[], {1}::date[]) AS w(habit_id, since)",
+                DSL.val(ids, SQLDataType.VARCHAR.array()), DSL.val(since, SQLDataType.VARCHAR.array())).fetch()) {
+            Item item = byId.get(e.get(0, String.class));
+            Integer[] days = e.get(1, Integer[].class);
+            Integer[] skipped = e.get(2, Integer[].class);
+            addDays(item.skipped, skipped);
+            Set<Integer> skips = new HashSet<>(Arrays.asList(skipped));
+            for (Integer day : days) {
+                if (!skips.contains(day)) {
+                    item.done.add(LocalDate.ofEpochDay(day));
+                }
+            }
+        }
+    }
+
+    private static void addDays(List<LocalDate> into, Integer[] epochDays) {
+        if (epochDays != null) {
+            for (Integer day : epochDays) {
+                into.add(LocalDate.ofEpochDay(day));
+            }
+        }
+    }
+
+    /**
+     * Where the entries that decide {@code week}'s report start, given the habit's state over its whole
+     * history, or null when only the whole history will do. The report needs the week's entries and the
+     * streaks when the week and the week before closed. The run that is latest when the week before
+     * closes is the stored latest run if that had started by then (its start is known), else the run
+     * before it if that had ended by then (its end and length are known, its start is estimated and
+     * checked by {@link #windowHolds}); runs are decided by the entries from their start on, because the
+     * unit before a run's start is unmet whatever came earlier.
+     */
+    static LocalDate windowStart(StreakState state, CalendarWeek week) {
+        LocalDate weekStart = week.start();
+        LocalDate weekBeforeEnd = weekStart.minusDays(1);
+        if (state.runLength() == 0) {
+            return weekStart;
+        }
+        if (!state.runStart().isAfter(weekBeforeEnd)) {
+            return state.runStart();
+        }
+        if (state.previousRunLength() == 0) {
+            return weekStart;
+        }
+        if (!state.previousRunEnd().isAfter(weekBeforeEnd)) {
+            // A unit spans at most a week (one scheduled weekday, or a per-week habit's week); pauses and
+            // skips inside the run can stretch it further, which windowHolds() catches.
+            LocalDate estimate = state.previousRunEnd().minusDays(7L * state.previousRunLength() + 7);
+            return estimate.isBefore(weekStart) ? estimate : weekStart;
+        }
+        return null;
+    }
+
+    /**
+     * Whether entries from the window start on reproduce the runs {@link #windowStart} relied on: the
+     * state over the window ({@code window}) has the stored state's latest run (start, end, length, next
+     * due) and, when the latest run started after the week before closed, its previous run too.
+     */
+    static boolean windowHolds(StreakState full, StreakState window, CalendarWeek week) {
+        if (full.runLength() == 0) {
+            return window.runLength() == 0;
+        }
+        boolean latest = full.runLength() == window.runLength() && full.runStart().equals(window.runStart())
+                && full.runEnd().equals(window.runEnd()) && Objects.equals(full.nextDue(), window.nextDue());
+        if (!latest) {
+            return false;
+        }
+        if (!full.runStart().isAfter(week.start().minusDays(1))) {
+            return true;
+        }
+        return full.previousRunLength() == window.previousRunLength()
+                && Objects.equals(full.previousRunEnd(), window.previousRunEnd());
+    }
+
+    /**
+     * The coach event for a user's week, from core's reports of their habits (in display order):
+     * {@code scheduled} is the periods that were due (skipped days excluded), {@code skipped} and {@code missed} the reports' sums; {@code done} counts
+     * what was done towards the schedule, so a per-week habit's done days count up to its weekly target
+     * (a fourth run in a three-a-week habit is not a fourth scheduled period), which keeps
+     * {@code done <= scheduled}; the rate is done over scheduled (0 when nothing was scheduled); the best
+     * and worst weekdays are {@link UserWeeklyReport}'s; a habit gets a line when it had something
+     * scheduled, with its streak when the week closed.
+     */
+    /**
+     * The periods that were really due: a skipped day is not scheduled (rules.md section 3), and for a
+     * per-week habit each skip lowers the week's target by one, down to one.
+     */
+    private static int due(WeeklyReport report) {
+        if (report.scheduled() == 0) {
+            return 0;
+        }
+        return report.frequency() == FrequencyType.PER_WEEK
+                ? Math.max(1, report.scheduled() - report.skipped())
+                : Math.max(0, report.scheduled() - report.skipped());
+    }
+
+    public static CoachEvent.WeeklyAnalysis analysis(CalendarWeek week, List<String> habitNames,
+            List<WeeklyReport> reports) {
+        UserWeeklyReport user = UserWeeklyReport.of(week, reports);
+        int scheduled = 0;
+        int done = 0;
+        int skipped = 0;
+        int missed = 0;
+        List<CoachEvent.WeeklyAnalysis.HabitLine> lines = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            WeeklyReport report = reports.get(i);
+            int due = due(report);
+            int credited = Math.min(report.done(), due);
+            scheduled += due;
+            done += credited;
+            skipped += report.skipped();
+            missed += report.missed();
+            if (due > 0) {
+                lines.add(new CoachEvent.WeeklyAnalysis.HabitLine(habitNames.get(i), credited, due,
+                        report.streakAtWeekEnd(),
+                        report.frequency() == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS));
+            }
+        }
+        double rate = scheduled == 0 ? 0.0 : (double) done / scheduled;
+        return new CoachEvent.WeeklyAnalysis(week.start(), scheduled, done, skipped, missed, rate,
+                user.bestDay().orElse(null), user.worstDay().orElse(null), lines);
+    }
+}

@@ -1,0 +1,124 @@
+package io.habitcoach.jooq.privacy;
+
+import io.habitcoach.jooq.HabitCoach;
+import io.habitcoach.jooq.HabitCoachDataException;
+
+import static io.habitcoach.jooq.schema.Tables.USERS;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.NotFoundException;
+import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.UserTables;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The data subject's rights under LGPD and GDPR: access (an export of everything stored about a
+ * user) and erasure (a purge that leaves nothing behind), plus the retention job that erases
+ * soft-deleted users for good. Obtain it from {@link HabitCoach#privacy()}.
+ */
+public final class PrivacyService {
+
+    /** The value of {@code format} in every export; changes when the document's shape does. */
+    public static final String EXPORT_FORMAT = "habitcoach-export/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXPORT_SQL = UserTables.exportSql();
+
+    private final Context ctx;
+
+    /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
+    public PrivacyService(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Everything stored about a live user, as one JSON document built by one SQL statement:
+     * {@code {"format", "exportedAt", "user": {...}, "sessions": [...], "accounts": [...],
+     * "habits": [...], "habit_completions", "habit_pauses", "goals", "goal_subtasks",
+     * "ai_messages", "chat_conversations", "chat_messages", "analytics_events"}}. Every column of
+     * every row is included under its column name, instants in UTC, arrays oldest first, except
+     * secrets: the password hash, the session token hashes and the OAuth tokens read
+     * {@code "[redacted]"} (or null when not set).
+     */
+    public JsonNode export(String userId) {
+        var now = ctx.now();
+        String json = ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            // instants in the document in UTC, whatever the server's or the pool's time zone
+            dsl.execute("SET LOCAL TIME ZONE 'UTC'");
+            return dsl.resultQuery(EXPORT_SQL, Objects.requireNonNullElse(userId, ""))
+                    .fetchOptional(0, String.class)
+                    .orElseThrow(() -> new NotFoundException("user", String.valueOf(userId)));
+        });
+        try {
+            JsonNode tables = JSON.readTree(json);
+            ObjectNode export = JSON.createObjectNode();
+            export.put("format", EXPORT_FORMAT);
+            export.put("exportedAt", now.toInstant().toString());
+            for (UserTables.Owned owned : UserTables.ALL) { // in a fixed, readable order
+                export.set(owned.key(), tables.get(owned.key()));
+            }
+            return export;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned invalid JSON", e);
+        }
+    }
+
+    /**
+     * Erases a user and every row of theirs, for good, including a soft-deleted user (the users
+     * row is deleted and the foreign keys cascade). Before committing, it checks every table that
+     * holds user data and rolls back with {@link HabitCoachDataException} if anything remains.
+     * An unknown id is a {@link NotFoundException}.
+     */
+    public void purge(String userId) {
+        ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            int deleted = dsl.deleteFrom(USERS).where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).execute();
+            if (deleted == 0) {
+                throw new NotFoundException("user", String.valueOf(userId));
+            }
+            verifyNothingRemains(dsl, List.of(userId));
+            return null;
+        });
+    }
+
+    /**
+     * The retention job: erases, as {@link #purge} does, every user soft-deleted more than
+     * {@code retention} ago, in one transaction; returns how many users were erased. Run it daily.
+     */
+    public int purgeDeletedBefore(Duration retention) {
+        InvalidInputException.requirePresent(retention, "retention");
+        InvalidInputException.require(!retention.isNegative() && retention.compareTo(Duration.ofDays(36_500)) <= 0,
+                "retention", "from zero to 36500 days, got " + retention);
+        var cutoff = ctx.now().minus(retention);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            List<String> purged = dsl.deleteFrom(USERS)
+                    .where(USERS.DELETED_AT.isNotNull()).and(USERS.DELETED_AT.lt(cutoff))
+                    .returning(USERS.ID)
+                    .fetch(USERS.ID);
+            if (!purged.isEmpty()) {
+                verifyNothingRemains(dsl, purged);
+            }
+            return purged.size();
+        });
+    }
+
+    private static void verifyNothingRemains(DSLContext dsl, List<String> userIds) {
+        Map<String, Integer> remaining = UserTables.remainingRows(dsl, userIds);
+        remaining.values().removeIf(count -> count == 0);
+        if (!remaining.isEmpty()) {
+            throw new HabitCoachDataException("the purge left rows behind and was rolled back: " + remaining, null,
+                    false, null);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of {@code io.habitcoach.jooq.reminders}. Not API: anything here may change without notice. */
+package io.habitcoach.jooq.reminders.internal;

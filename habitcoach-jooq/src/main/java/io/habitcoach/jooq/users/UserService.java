@@ -1,0 +1,148 @@
+package io.habitcoach.jooq.users;
+
+import io.habitcoach.jooq.HabitCoach;
+
+import static io.habitcoach.jooq.schema.Tables.USERS;
+
+import io.habitcoach.core.ConflictException;
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.NotFoundException;
+import io.habitcoach.core.model.Plan;
+import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Texts;
+import io.habitcoach.jooq.internal.UserRows;
+import io.habitcoach.jooq.internal.UserRules;
+import io.habitcoach.jooq.schema.tables.records.UsersRecord;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jooq.impl.DSL;
+
+/**
+ * Users: create, read, change preferences, soft delete. A soft-deleted user is invisible to every
+ * read and refuses every write ({@link NotFoundException}). Obtain it from {@link HabitCoach#users()}.
+ */
+public final class UserService {
+
+    private final Context ctx;
+    private final Predicate<String> personalityRegistered;
+    private final Supplier<String> knownPersonalities;
+    private final Supplier<String> defaultPersonality;
+
+    /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
+    public UserService(Context ctx, Predicate<String> personalityRegistered, Supplier<String> knownPersonalities,
+            Supplier<String> defaultPersonality) {
+        this.ctx = ctx;
+        this.personalityRegistered = personalityRegistered;
+        this.knownPersonalities = knownPersonalities;
+        this.defaultPersonality = defaultPersonality;
+    }
+
+    /**
+     * Creates a user. The email is stored trimmed and lower-cased and must not be registered yet
+     * ({@link ConflictException}); every field is validated first ({@link InvalidInputException}).
+     */
+    public User create(NewUser newUser) {
+        InvalidInputException.requirePresent(newUser, "newUser");
+        String email = UserRules.email(newUser.email());
+        String name = Texts.optional("name", newUser.name(), 200);
+        String zone = UserRules.timezone(newUser.timezone()).getId();
+        String language = UserRules.language(newUser.language());
+        String personality = newUser.personality() == null ? defaultPersonality.get()
+                : UserRules.personality(newUser.personality(), personalityRegistered, knownPersonalities.get());
+        Plan plan = InvalidInputException.requirePresent(newUser.plan(), "plan");
+        var dayStart = UserRules.dayStart(newUser.dayStart());
+        var firstDay = InvalidInputException.requirePresent(newUser.firstDayOfWeek(), "firstDayOfWeek");
+        String password = Texts.optional("passwordHash", newUser.passwordHash(), 500);
+        var now = ctx.now();
+        return ctx.db().tx(cfg -> {
+            UsersRecord created = DSL.using(cfg).insertInto(USERS)
+                    .set(USERS.ID, ctx.ids().next())
+                    .set(USERS.EMAIL, email)
+                    .set(USERS.NAME, name)
+                    .set(USERS.TIMEZONE, zone)
+                    .set(USERS.LANGUAGE, language)
+                    .set(USERS.SELECTED_PERSONALITY, personality)
+                    .set(USERS.PLAN, plan)
+                    .set(USERS.DAY_START, dayStart)
+                    .set(USERS.FIRST_DAY_OF_WEEK, firstDay)
+                    .set(USERS.PASSWORD, password)
+                    .set(USERS.CREATED_AT, now)
+                    .set(USERS.UPDATED_AT, now)
+                    .onConflict(USERS.EMAIL).doNothing()
+                    .returning()
+                    .fetchOne();
+            if (created == null) {
+                throw new ConflictException("email is already registered: " + email);
+            }
+            return UserRows.toUser(created);
+        });
+    }
+
+    /** The user, or {@link NotFoundException} (also for a soft-deleted one). */
+    public User get(String userId) {
+        return ctx.db().tx(cfg -> UserRows.toUser(UserRows.live(DSL.using(cfg), userId)));
+    }
+
+    /** Finds a live user by email (case-insensitive), if any. */
+    public java.util.Optional<User> findByEmail(String email) {
+        String normalized = UserRules.email(email);
+        return ctx.db().read(dsl -> dsl.selectFrom(USERS).where(USERS.EMAIL.eq(normalized))
+                .and(USERS.DELETED_AT.isNull()).fetchOptional().map(UserRows::toUser));
+    }
+
+    /** Changes the non-null fields of {@code update}; a zone change never moves a stored completion. */
+    public User update(String userId, UserUpdate update) {
+        InvalidInputException.requirePresent(update, "update");
+        var changes = new java.util.LinkedHashMap<org.jooq.Field<?>, Object>();
+        if (update.name() != null) {
+            changes.put(USERS.NAME, Texts.optional("name", update.name(), 200));
+        }
+        if (update.timezone() != null) {
+            changes.put(USERS.TIMEZONE, UserRules.timezone(update.timezone()).getId());
+        }
+        if (update.language() != null) {
+            changes.put(USERS.LANGUAGE, UserRules.language(update.language()));
+        }
+        if (update.personality() != null) {
+            changes.put(USERS.SELECTED_PERSONALITY,
+                    UserRules.personality(update.personality(), personalityRegistered, knownPersonalities.get()));
+        }
+        if (update.plan() != null) {
+            changes.put(USERS.PLAN, update.plan());
+        }
+        if (update.dayStart() != null) {
+            changes.put(USERS.DAY_START, UserRules.dayStart(update.dayStart()));
+        }
+        if (update.firstDayOfWeek() != null) {
+            changes.put(USERS.FIRST_DAY_OF_WEEK, update.firstDayOfWeek());
+        }
+        changes.put(USERS.UPDATED_AT, ctx.now());
+        return ctx.db().tx(cfg -> {
+            UsersRecord updated = DSL.using(cfg).update(USERS).set(changes)
+                    .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
+                    .returning().fetchOne();
+            if (updated == null) {
+                throw new NotFoundException("user", String.valueOf(userId));
+            }
+            return UserRows.toUser(updated);
+        });
+    }
+
+    /**
+     * Soft-deletes the user: from now on they are invisible and refuse every write. Their rows stay
+     * until {@code privacy().purge} or the retention job erases them.
+     */
+    public void delete(String userId) {
+        var now = ctx.now();
+        ctx.db().tx(cfg -> {
+            int updated = DSL.using(cfg).update(USERS).set(USERS.DELETED_AT, now).set(USERS.UPDATED_AT, now)
+                    .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
+                    .execute();
+            if (updated == 0) {
+                throw new NotFoundException("user", String.valueOf(userId));
+            }
+            return null;
+        });
+    }
+}
