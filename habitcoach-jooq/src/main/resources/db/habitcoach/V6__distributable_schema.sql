@@ -108,3 +108,25 @@ ALTER TABLE goal_subtasks ADD COLUMN search_document tsvector
 CREATE INDEX habits_search_idx ON habits USING gin (search_document);
 CREATE INDEX goals_search_idx ON goals USING gin (search_document);
 CREATE INDEX goal_subtasks_search_idx ON goal_subtasks USING gin (search_document);
+
+---------------------------------------------------------------------------------------------------
+-- habitcoach_local_instant (V4) calls habitcoach_local_instant_dst by the schema it lives in: on
+-- Citus it runs on the workers, whose sessions do not have this schema on their search_path (and
+-- a SET search_path clause would keep PostgreSQL from inlining it into the reminder query).
+---------------------------------------------------------------------------------------------------
+DO $migration$
+BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION habitcoach_local_instant(local_time timestamp, zone text) RETURNS timestamptz
+      LANGUAGE sql STABLE PARALLEL SAFE AS $body$
+      SELECT CASE
+               WHEN ((local_time AT TIME ZONE zone) AT TIME ZONE zone) = local_time
+                AND ((local_time AT TIME ZONE zone) AT TIME ZONE zone) - (local_time AT TIME ZONE zone AT TIME ZONE 'UTC')
+                  = (((local_time AT TIME ZONE zone) - interval '1 day') AT TIME ZONE zone)
+                    - (((local_time AT TIME ZONE zone) - interval '1 day') AT TIME ZONE 'UTC')
+               THEN local_time AT TIME ZONE zone
+               ELSE %I.habitcoach_local_instant_dst(local_time, zone)
+             END
+    $body$$f$, current_schema());
+END
+$migration$;

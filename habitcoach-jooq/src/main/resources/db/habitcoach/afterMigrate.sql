@@ -22,7 +22,10 @@ DECLARE
   trg      record;
   i        int;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+  -- no citus, or a schema older than V6 (a migrate() with a target below it) that Citus could not
+  -- distribute: nothing to do
+  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')
+     OR to_regclass(format('%I.%I', schema, 'user_emails')) IS NULL THEN
     RETURN;
   END IF;
 

@@ -108,7 +108,7 @@ public final class GoalService {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UserRows.live(dsl, userId);
-            return dsl.select(Columns.of(GOALS.fields(), subtasksOf(GOALS.ID)))
+            return dsl.select(Columns.of(GOALS.fields(), subtasksOf(userId, GOALS.ID)))
                     .from(GOALS)
                     .where(GOALS.USER_ID.eq(userId)).and(GOALS.STATUS.in(wanted))
                     .orderBy(GOALS.CREATED_AT.desc(), GOALS.ID.desc())
@@ -319,15 +319,17 @@ public final class GoalService {
     }
 
     private static Goal fetchGoal(DSLContext dsl, String userId, String goalId) {
-        return dsl.select(Columns.of(GOALS.fields(), subtasksOf(GOALS.ID)))
+        return dsl.select(Columns.of(GOALS.fields(), subtasksOf(userId, GOALS.ID)))
                 .from(GOALS)
                 .where(GOALS.ID.eq(Objects.requireNonNullElse(goalId, ""))).and(GOALS.USER_ID.eq(userId))
                 .fetchOptional(GoalService::toGoal)
                 .orElseThrow(() -> new NotFoundException("goal", String.valueOf(goalId)));
     }
 
-    static Field<Result<GoalSubtasksRecord>> subtasksOf(Field<String> goalId) {
-        return multiset(DSL.selectFrom(GOAL_SUBTASKS).where(GOAL_SUBTASKS.GOAL_ID.eq(goalId))
+    /** The goal's subtasks; filtered by the owner too, so that the statement is a router query on Citus. */
+    static Field<Result<GoalSubtasksRecord>> subtasksOf(String userId, Field<String> goalId) {
+        return multiset(DSL.selectFrom(GOAL_SUBTASKS).where(GOAL_SUBTASKS.USER_ID.eq(userId))
+                .and(GOAL_SUBTASKS.GOAL_ID.eq(goalId))
                 .orderBy(GOAL_SUBTASKS.ORDER, GOAL_SUBTASKS.CREATED_AT, GOAL_SUBTASKS.ID))
                 .as("subtasks").convertFrom(r -> r.into(GOAL_SUBTASKS));
     }

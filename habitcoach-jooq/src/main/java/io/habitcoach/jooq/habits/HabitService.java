@@ -83,6 +83,9 @@ public final class HabitService {
             setFrequency(h, frequency);
             h.setPreferredTime(preferred);
             h.setReminderEnabled(newHabit.reminderEnabled());
+            // the owner's zone, for the reminder index (V4); the user's row is locked against a
+            // concurrent zone change, which updates the owner's habits (UserService#update)
+            h.setUserTimezone(UserRows.serverZone(dsl, user.getTimezone()));
             h.setStatus(HabitStatus.ACTIVE);
             h.setCreatedAt(now);
             h.setUpdatedAt(now);
@@ -251,7 +254,7 @@ public final class HabitService {
                     .set(HABIT_COMPLETIONS.HABIT_ID, h.getId()).set(HABIT_COMPLETIONS.COMPLETED_DATE, date)
                     .set(HABIT_COMPLETIONS.KIND, EntryKind.DONE).set(HABIT_COMPLETIONS.NOTES, note)
                     .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
-                    .onConflict(HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doNothing()
+                    .onConflict(HABIT_COMPLETIONS.USER_ID, HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doNothing()
                     .returning().fetchOne();
             if (entry != null) {
                 after = Streaks.addDone(before, locked.schedule, date).orElse(null);
@@ -299,7 +302,7 @@ public final class HabitService {
                     .set(HABIT_COMPLETIONS.HABIT_ID, h.getId()).set(HABIT_COMPLETIONS.COMPLETED_DATE, date)
                     .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED)
                     .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
-                    .onConflict(HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doUpdate()
+                    .onConflict(HABIT_COMPLETIONS.USER_ID, HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doUpdate()
                     .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED).set(HABIT_COMPLETIONS.UPDATED_AT, now)
                     .where(HABIT_COMPLETIONS.KIND.ne(EntryKind.SKIPPED))
                     .returning().fetchOne();

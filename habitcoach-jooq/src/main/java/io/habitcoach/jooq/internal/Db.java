@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.TransactionalCallable;
 import org.jooq.exception.DataAccessException;
 
@@ -104,6 +105,23 @@ public final class Db {
             }
             throw e;
         }
+    }
+
+    private volatile Boolean citus;
+
+    /**
+     * Whether the database has the citus extension, i.e. the schema is distributed by user
+     * (docs/scale-out.md); read once. Only statements Citus cannot run in the form one server
+     * runs best (measured) take this into account.
+     */
+    public boolean citus() {
+        Boolean known = citus;
+        if (known == null) {
+            known = read(dsl -> dsl.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("pg_catalog", "pg_extension")))
+                    .where(DSL.field(DSL.name("extname")).eq("citus"))));
+            citus = known;
+        }
+        return known;
     }
 
     /** A read outside an explicit transaction (one statement). */

@@ -1,6 +1,8 @@
 package io.habitcoach.jooq.internal;
 
 import static io.habitcoach.jooq.schema.Tables.ACCOUNTS;
+import static io.habitcoach.jooq.schema.Tables.ACCOUNT_LOGINS;
+import static io.habitcoach.jooq.schema.Tables.USER_EMAILS;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.ANALYTICS_EVENTS;
 import static io.habitcoach.jooq.schema.Tables.CHAT_CONVERSATIONS;
@@ -17,9 +19,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record3;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -57,11 +61,18 @@ public final class UserTables {
     private UserTables() {
     }
 
+    /**
+     * The global lookup tables (docs/scale-out.md): keyed by an email or a provider login, not by
+     * the user, so they are not part of a user's export (their content is in users and accounts);
+     * a purge deletes a user's rows of them by key ({@link #deleteLookups}).
+     */
+    public static final List<Table<?>> LOOKUPS = List.of(USER_EMAILS, ACCOUNT_LOGINS);
+
     /** Rows per table that still belong to any of {@code userIds}, in one statement (one index probe per table). */
     public static Map<String, Integer> remainingRows(DSLContext dsl, Collection<String> userIds) {
         String[] ids = userIds.toArray(String[]::new);
         List<Field<Integer>> counts = ALL.stream()
-                .map(o -> DSL.field(DSL.selectCount().from(o.table()).where(o.owner().eq(DSL.any(ids))))
+                .map(o -> DSL.field(DSL.selectCount().from(o.table()).where(owned(o.owner(), ids)))
                         .as(o.table().getName()))
                 .toList();
         Record row = dsl.select(counts).fetchOne();
@@ -70,6 +81,38 @@ public final class UserTables {
             remaining.put(count.getName(), row.get(count));
         }
         return remaining;
+    }
+
+    /** One user by equality (on Citus a filter the planner routes to that user's shard), else = ANY. */
+    private static Condition owned(Field<String> owner, String[] ids) {
+        return ids.length == 1 ? owner.eq(ids[0]) : owner.eq(DSL.any(ids));
+    }
+
+    /** The users' OAuth logins: (provider, provider account id, user id), read before a purge. */
+    public static List<Record3<String, String, String>> logins(DSLContext dsl, Collection<String> userIds) {
+        return dsl.select(ACCOUNTS.PROVIDER, ACCOUNTS.PROVIDER_ACCOUNT_ID, ACCOUNTS.USER_ID).from(ACCOUNTS)
+                .where(owned(ACCOUNTS.USER_ID, userIds.toArray(String[]::new))).fetch();
+    }
+
+    /**
+     * Deletes the global lookup rows of purged users by their keys (on Citus each key is one
+     * shard's): the email rows ({@code emailByUser}: user id to email) and the OAuth logins read
+     * by {@link #logins} before the purge.
+     */
+    public static void deleteLookups(DSLContext dsl, Map<String, String> emailByUser,
+            List<Record3<String, String, String>> logins) {
+        List<Condition> emails = emailByUser.entrySet().stream()
+                .map(e -> USER_EMAILS.EMAIL.eq(e.getValue()).and(USER_EMAILS.USER_ID.eq(e.getKey()))).toList();
+        if (!emails.isEmpty()) {
+            dsl.deleteFrom(USER_EMAILS).where(DSL.or(emails)).execute();
+        }
+        List<Condition> accounts = logins.stream().filter(l -> emailByUser.containsKey(l.value3()))
+                .map(l -> ACCOUNT_LOGINS.PROVIDER_ACCOUNT_ID.eq(l.value2()).and(ACCOUNT_LOGINS.PROVIDER.eq(l.value1()))
+                        .and(ACCOUNT_LOGINS.USER_ID.eq(l.value3())))
+                .toList();
+        if (!accounts.isEmpty()) {
+            dsl.deleteFrom(ACCOUNT_LOGINS).where(DSL.or(accounts)).execute();
+        }
     }
 
     /**

@@ -82,11 +82,16 @@ public final class PrivacyService {
     public void purge(String userId) {
         ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            int deleted = dsl.deleteFrom(USERS).where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).execute();
-            if (deleted == 0) {
+            String id = Objects.requireNonNullElse(userId, "");
+            // the global lookup rows live apart from the user's (docs/scale-out.md): named first,
+            // while the accounts still exist, and deleted with the user
+            var logins = UserTables.logins(dsl, List.of(id));
+            String email = dsl.deleteFrom(USERS).where(USERS.ID.eq(id)).returning(USERS.EMAIL).fetchOne(USERS.EMAIL);
+            if (email == null) {
                 throw new NotFoundException("user", String.valueOf(userId));
             }
-            verifyNothingRemains(dsl, List.of(userId));
+            UserTables.deleteLookups(dsl, Map.of(id, email), logins);
+            verifyNothingRemains(dsl, List.of(id));
             return null;
         });
     }
@@ -102,12 +107,22 @@ public final class PrivacyService {
         var cutoff = ctx.now().minus(retention);
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            List<String> purged = dsl.deleteFrom(USERS)
+            List<String> candidates = dsl.select(USERS.ID).from(USERS)
                     .where(USERS.DELETED_AT.isNotNull()).and(USERS.DELETED_AT.lt(cutoff))
-                    .returning(USERS.ID)
                     .fetch(USERS.ID);
+            if (candidates.isEmpty()) {
+                return 0;
+            }
+            // a soft-deleted user links no account, so these are all the candidates' logins
+            var logins = UserTables.logins(dsl, candidates);
+            Map<String, String> purged = dsl.deleteFrom(USERS)
+                    .where(USERS.ID.in(candidates))
+                    .and(USERS.DELETED_AT.isNotNull()).and(USERS.DELETED_AT.lt(cutoff))
+                    .returning(USERS.ID, USERS.EMAIL)
+                    .fetchMap(USERS.ID, USERS.EMAIL);
             if (!purged.isEmpty()) {
-                verifyNothingRemains(dsl, purged);
+                UserTables.deleteLookups(dsl, purged, logins);
+                verifyNothingRemains(dsl, List.copyOf(purged.keySet()));
             }
             return purged.size();
         });

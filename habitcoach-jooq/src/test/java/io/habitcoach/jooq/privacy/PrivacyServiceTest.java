@@ -178,6 +178,9 @@ class PrivacyServiceTest {
     void theExportCoversEveryTableThatHasAUserIdColumn() {
         List<String> owned = sql.fetch("SELECT table_name FROM information_schema.columns "
                 + "WHERE table_schema = current_schema() AND column_name = 'user_id'").getValues(0, String.class);
+        // the global lookup tables (V6) are keyed by an email or a login, and their content is in
+        // users and accounts: not part of the export (docs/scale-out.md)
+        owned.removeAll(io.habitcoach.jooq.internal.UserTables.LOOKUPS.stream().map(t -> t.getName()).toList());
         String id = coach.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com").build()).id();
 
         JsonNode export = coach.privacy().export(id);

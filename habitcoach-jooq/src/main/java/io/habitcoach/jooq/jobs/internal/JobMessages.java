@@ -57,9 +57,12 @@ public final class JobMessages {
             return recent;
         }
         String[] ids = userIds.stream().distinct().toArray(String[]::new);
-        for (var row : dsl.resultQuery("SELECT u.id, m.message FROM unnest({0}::text[]) AS u(id) "
+        // from the users rows, not from the array itself: on Citus a lateral LIMIT subquery is pushed
+        // to the shards only when it is joined to a distributed table by its distribution column
+        for (var row : dsl.resultQuery("SELECT u.id, m.message FROM users u "
                         + "CROSS JOIN LATERAL (SELECT a.message, a.created_at, a.id FROM ai_messages a "
                         + "WHERE a.user_id = u.id ORDER BY a.created_at DESC, a.id DESC LIMIT {1}) m "
+                        + "WHERE u.id = ANY({0}::text[]) "
                         + "ORDER BY u.id, m.created_at DESC, m.id DESC",
                 DSL.val(ids, SQLDataType.VARCHAR.array()), DSL.inline(CoachContext.RECENT_MESSAGES_CONSIDERED))
                 .fetch()) {

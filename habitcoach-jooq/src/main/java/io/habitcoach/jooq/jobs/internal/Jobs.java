@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -60,6 +62,27 @@ public final class Jobs {
     static Condition inChunk(String after, String last) {
         return (after == null ? DSL.noCondition() : USERS.ID.gt(after))
                 .and(last == null ? DSL.noCondition() : USERS.ID.le(last));
+    }
+
+    /**
+     * Locks the habits (user id, habit id), in that order, for the rest of the transaction
+     * ({@code FOR NO KEY UPDATE}): one statement on one server; on Citus, which locks rows only in
+     * router queries, one statement per user, each on the user's shard (the same global order, so
+     * overlapping runs still queue instead of deadlocking). docs/scale-out.md.
+     */
+    static void lockHabits(Context ctx, DSLContext dsl, List<Record2<String, String>> ids) {
+        if (!ctx.db().citus()) {
+            dsl.select(HABITS.ID).from(HABITS).where(HABITS.ID.in(ids.stream().map(Record2::value2).toList()))
+                    .orderBy(HABITS.USER_ID, HABITS.ID).forNoKeyUpdate().fetch();
+            return;
+        }
+        java.util.Map<String, List<String>> byUser = new java.util.TreeMap<>();
+        for (Record2<String, String> id : ids) {
+            byUser.computeIfAbsent(id.value1(), u -> new ArrayList<>()).add(id.value2());
+        }
+        byUser.forEach((user, habits) -> dsl.select(HABITS.ID).from(HABITS)
+                .where(HABITS.USER_ID.eq(user)).and(HABITS.ID.in(habits))
+                .orderBy(HABITS.ID).forNoKeyUpdate().fetch());
     }
 
     /** {@code list} cut into consecutive pieces of at most {@code size}. */

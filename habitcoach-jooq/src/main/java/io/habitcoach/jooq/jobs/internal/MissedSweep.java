@@ -66,13 +66,13 @@ public final class MissedSweep {
                     WHERE p.habit_id = habits.id AND p.user_id = habits.user_id
                     AND p.paused_from <= cal.last_week_start + 6
                     AND (p.resumed_on IS NULL OR (p.resumed_on > cal.last_week_start AND p.resumed_on > p.paused_from)))
-                AND NOT EXISTS (SELECT 1 FROM (SELECT
-                        (SELECT count(*) FROM habit_completions c WHERE c.habit_id = habits.id
-                            AND c.completed_date BETWEEN cal.last_week_start AND cal.last_week_start + 6) AS entries,
-                        (SELECT count(*) FROM habit_completions c WHERE c.habit_id = habits.id AND c.kind = 'skipped'
-                            AND c.completed_date BETWEEN cal.last_week_start AND cal.last_week_start + 6) AS skipped) w
-                    WHERE w.skipped >= habits.times_per_week
-                        OR w.entries - w.skipped >= greatest(1, habits.times_per_week - w.skipped))
+                AND NOT EXISTS (SELECT 1 FROM habit_completions c
+                    WHERE c.user_id = habits.user_id AND c.habit_id = habits.id
+                        AND c.completed_date BETWEEN cal.last_week_start AND cal.last_week_start + 6
+                    -- one row always (no GROUP BY): the week's entries and skips
+                    HAVING count(*) FILTER (WHERE c.kind = 'skipped') >= habits.times_per_week
+                        OR count(*) FILTER (WHERE c.kind <> 'skipped')
+                            >= greatest(1, habits.times_per_week - count(*) FILTER (WHERE c.kind = 'skipped')))
                 AND NOT EXISTS (SELECT 1 FROM ai_messages m
                     WHERE m.user_id = habits.user_id AND m.event_key = 'habit_fail:' || habits.id || ':' || cal.last_week_key)
             ELSE
@@ -80,7 +80,7 @@ public final class MissedSweep {
                 AND (habits.frequency = 'daily' OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(habits.specific_days) AS d(name)
                     WHERE lower(btrim(d.name)) = cal.yesterday_name))
                 AND NOT EXISTS (SELECT 1 FROM habit_completions c
-                    WHERE c.habit_id = habits.id AND c.completed_date = cal.yesterday)
+                    WHERE c.user_id = habits.user_id AND c.habit_id = habits.id AND c.completed_date = cal.yesterday)
                 AND NOT EXISTS (SELECT 1 FROM habit_pauses p
                     WHERE p.habit_id = habits.id AND p.user_id = habits.user_id
                     AND p.paused_from <= cal.yesterday AND (p.resumed_on IS NULL OR p.resumed_on > cal.yesterday))
@@ -151,7 +151,7 @@ public final class MissedSweep {
     private record Batch(int habits, int events, int streaks) {
     }
 
-    private record Update(String habitId, int currentStreak) {
+    private record Update(String userId, String habitId, int currentStreak) {
     }
 
     private Batch process(DSLContext dsl, JobCalendars calendars, Table<?> cal, List<Record2<String, String>> ids) {
@@ -159,8 +159,7 @@ public final class MissedSweep {
         List<String> userIds = ids.stream().map(Record2::value1).distinct().toList();
         // Lock first, in a global order; then read with a new snapshot that sees every entry committed
         // before the locks were granted (a later completion needs the habit's lock, so it waits).
-        dsl.select(HABITS.ID).from(HABITS).where(HABITS.ID.in(habitIds))
-                .orderBy(HABITS.USER_ID, HABITS.ID).forNoKeyUpdate().fetch();
+        Jobs.lockHabits(ctx, dsl, ids);
         List<Field<?>> fields = new ArrayList<>(Jobs.HABIT_FIELDS);
         fields.addAll(List.of(USERS.LANGUAGE, USERS.SELECTED_PERSONALITY, USERS.TIMEZONE, USERS.DAY_START,
                 USERS.FIRST_DAY_OF_WEEK, MISSED.as("missed")));
@@ -185,7 +184,7 @@ public final class MissedSweep {
                 StreakState state = HabitRows.state(h);
                 int current = state.asOf(schedule, calendar.today()).current();
                 if (current != h.getCurrentStreak()) {
-                    updates.add(new Update(h.getId(), current));
+                    updates.add(new Update(h.getUserId(), h.getId(), current));
                 }
                 if (Boolean.TRUE.equals(row.get("missed", Boolean.class))) {
                     events.add(missed(dsl, h, state, schedule, calendar, new JobMessages.Recipient(h.getUserId(),
@@ -199,8 +198,10 @@ public final class MissedSweep {
         int raised = messages.insert(dsl, events,
                 JobMessages.recentMessages(dsl, events.stream().map(e -> e.recipient().userId()).toList()));
         if (!updates.isEmpty()) {
-            dsl.execute("UPDATE habits SET current_streak = v.current FROM unnest({0}::text[], {1}::int[]) AS v(id, current)"
-                            + " WHERE habits.id = v.id AND habits.current_streak <> v.current",
+            dsl.execute("UPDATE habits SET current_streak = v.current"
+                            + " FROM unnest({0}::text[], {1}::text[], {2}::int[]) AS v(user_id, id, current)"
+                            + " WHERE habits.user_id = v.user_id AND habits.id = v.id AND habits.current_streak <> v.current",
+                    DSL.val(updates.stream().map(Update::userId).toArray(String[]::new), SQLDataType.VARCHAR.array()),
                     DSL.val(updates.stream().map(Update::habitId).toArray(String[]::new), SQLDataType.VARCHAR.array()),
                     DSL.val(updates.stream().map(Update::currentStreak).toArray(Integer[]::new),
                             SQLDataType.INTEGER.array()));
