@@ -379,7 +379,7 @@ public final class HabitService {
 
     /** Locks the habit and reads its owner, today and the recent messages in one statement; checks window and status. */
     private Locked lockForEntry(DSLContext dsl, String userId, String habitId, LocalDate date) {
-        Record row = dsl.select(Columns.of(HABITS.fields(), USERS.fields(), CoachRecorder.recentMessages(USERS.ID)))
+        Record row = dsl.select(Columns.of(HABITS.fields(), USERS.fields(), CoachRecorder.recentMessages(DSL.val(userId))))
                 .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
                 .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
                 .and(USERS.DELETED_AT.isNull())
