@@ -239,11 +239,12 @@ public final class GoalService {
                 throw new InvalidInputException("subtaskIds",
                         "each of the goal's " + existing.size() + " subtask ids exactly once");
             }
-            var position = DSL.choose(GOAL_SUBTASKS.ID);
-            org.jooq.CaseWhenStep<String, Integer> cases = null;
+            // a searched CASE (WHEN id = ?), not a simple one (CASE id WHEN ?): Citus sends the
+            // simple form's parameters to the worker with a wrong type (docs/scale-out.md)
+            org.jooq.CaseConditionStep<Integer> cases = null;
             for (int i = 0; i < subtaskIdsInOrder.size(); i++) {
-                cases = cases == null ? position.when(subtaskIdsInOrder.get(i), DSL.inline(i))
-                        : cases.when(subtaskIdsInOrder.get(i), DSL.inline(i));
+                var id = GOAL_SUBTASKS.ID.eq(subtaskIdsInOrder.get(i));
+                cases = cases == null ? DSL.when(id, DSL.inline(i)) : cases.when(id, DSL.inline(i));
             }
             if (cases != null) {
                 dsl.update(GOAL_SUBTASKS).set(GOAL_SUBTASKS.ORDER, cases.otherwise(GOAL_SUBTASKS.ORDER))

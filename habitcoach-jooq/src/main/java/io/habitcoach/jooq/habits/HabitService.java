@@ -303,7 +303,10 @@ public final class HabitService {
                     .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED)
                     .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
                     .onConflict(HABIT_COMPLETIONS.USER_ID, HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doUpdate()
-                    .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED).set(HABIT_COMPLETIONS.UPDATED_AT, now)
+                    // the proposed row's values, not casts of parameters: Citus allows only immutable
+                    // functions in DO UPDATE SET (a timestamptz cast is not), docs/scale-out.md
+                    .set(HABIT_COMPLETIONS.KIND, DSL.excluded(HABIT_COMPLETIONS.KIND))
+                    .set(HABIT_COMPLETIONS.UPDATED_AT, DSL.excluded(HABIT_COMPLETIONS.UPDATED_AT))
                     .where(HABIT_COMPLETIONS.KIND.ne(EntryKind.SKIPPED))
                     .returning().fetchOne();
             if (entry == null) {

@@ -117,8 +117,14 @@ public final class Db {
     public boolean citus() {
         Boolean known = citus;
         if (known == null) {
-            known = read(dsl -> dsl.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("pg_catalog", "pg_extension")))
-                    .where(DSL.field(DSL.name("extname")).eq("citus"))));
+            // plain JDBC: not a statement of any call, so not seen by the host's execute listeners
+            known = read(dsl -> dsl.connectionResult(c -> {
+                try (var s = c.createStatement();
+                        var rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')")) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }));
             citus = known;
         }
         return known;

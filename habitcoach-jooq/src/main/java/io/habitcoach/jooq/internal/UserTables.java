@@ -119,7 +119,8 @@ public final class UserTables {
      * One statement that builds the export of a live user as a JSON object with one member per
      * table ({@code user} an object, the others arrays oldest first), or no row for an unknown or
      * soft-deleted user. Every column is exported (a new column is included without a change
-     * here) except the secrets, which are replaced by {@code "[redacted]"} when set.
+     * here) except the secrets, which are replaced by {@code "[redacted]"} when set. Every {@code ?}
+     * is the user's id ({@link #exportParameters}).
      */
     public static String exportSql() {
         StringBuilder sql = new StringBuilder("SELECT jsonb_build_object(");
@@ -134,11 +135,20 @@ public final class UserTables {
             } else {
                 sql.append("COALESCE((SELECT jsonb_agg(").append(row("t", o))
                         .append(" ORDER BY t.created_at, t.id) FROM ").append(quoted(o.table().getName()))
-                        .append(" t WHERE t.").append(quoted(o.owner().getName())).append(" = u.id), '[]'::jsonb)");
+                        // = ? (the user's id again), not = u.id: every table filtered by the value
+                        // itself is what makes the statement a router query on Citus
+                        .append(" t WHERE t.").append(quoted(o.owner().getName())).append(" = ?), '[]'::jsonb)");
             }
         }
         return sql.append(")::text FROM ").append(quoted(USERS.getName()))
                 .append(" u WHERE u.id = ? AND u.deleted_at IS NULL").toString();
+    }
+
+    /** The export statement's bind values: the user's id for each of its parameters. */
+    public static Object[] exportParameters(String userId) {
+        Object[] values = new Object[ALL.size()];
+        java.util.Arrays.fill(values, userId);
+        return values;
     }
 
     private static String row(String alias, Owned o) {

@@ -55,7 +55,7 @@ public final class PrivacyService {
             DSLContext dsl = DSL.using(cfg);
             // instants in the document in UTC, whatever the server's or the pool's time zone
             dsl.execute("SET LOCAL TIME ZONE 'UTC'");
-            return dsl.resultQuery(EXPORT_SQL, Objects.requireNonNullElse(userId, ""))
+            return dsl.resultQuery(EXPORT_SQL, UserTables.exportParameters(Objects.requireNonNullElse(userId, "")))
                     .fetchOptional(0, String.class)
                     .orElseThrow(() -> new NotFoundException("user", String.valueOf(userId)));
         });

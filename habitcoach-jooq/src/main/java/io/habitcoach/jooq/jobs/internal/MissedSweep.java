@@ -199,7 +199,8 @@ public final class MissedSweep {
                 JobMessages.recentMessages(dsl, events.stream().map(e -> e.recipient().userId()).toList()));
         if (!updates.isEmpty()) {
             dsl.execute("UPDATE habits SET current_streak = v.current"
-                            + " FROM unnest({0}::text[], {1}::text[], {2}::int[]) AS v(user_id, id, current)"
+                            + " FROM (SELECT u.a AS user_id, u.b AS id, u.c AS current"
+                            + " FROM unnest({0}::text[], {1}::text[], {2}::int[]) AS u(a, b, c)) AS v"
                             + " WHERE habits.user_id = v.user_id AND habits.id = v.id AND habits.current_streak <> v.current",
                     DSL.val(updates.stream().map(Update::userId).toArray(String[]::new), SQLDataType.VARCHAR.array()),
                     DSL.val(updates.stream().map(Update::habitId).toArray(String[]::new), SQLDataType.VARCHAR.array()),

@@ -272,7 +272,9 @@ public final class WeeklyAnalysisJob {
                         + " array_agg(e.completed_date - DATE '1970-01-01' ORDER BY e.completed_date),"
                         + " coalesce(array_agg(e.completed_date - DATE '1970-01-01' ORDER BY e.completed_date)"
                         + "   FILTER (WHERE e.kind = 'skipped'), '{}')"
-                        + " FROM unnest({0}::text[], {1}::text[], {2}::date[]) AS w(user_id, habit_id, since)"
+                        // casts in a subquery, not typed arrays in unnest (a Citus bug, JobCalendars#table)
+                        + " FROM (SELECT v.u AS user_id, v.h AS habit_id, CAST(v.s AS date) AS since"
+                        + "   FROM unnest({0}::text[], {1}::text[], {2}::text[]) AS v(u, h, s)) AS w"
                         + " JOIN habit_completions e ON e.user_id = w.user_id AND e.habit_id = w.habit_id"
                         + "   AND e.completed_date >= w.since"
                         + " GROUP BY e.user_id, e.habit_id",
