@@ -158,7 +158,7 @@ public final class DashboardService {
                     .and(HABIT_COMPLETIONS.USER_ID.eq(HABITS.USER_ID))
                     .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(weekStart, today))
                     .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
-                    .groupBy(USERS.ID, HABITS.ID)
+                    .groupBy(USERS.ID, HABITS.USER_ID, HABITS.ID)  // the habits' primary key is (user_id, id)
                     .orderBy(HABITS.CREATED_AT, HABITS.ID)
                     .fetch();
             if (rows.isEmpty()) {

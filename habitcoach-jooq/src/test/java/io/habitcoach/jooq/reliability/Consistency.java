@@ -161,7 +161,7 @@ final class Consistency {
         StringBuilder sql = new StringBuilder("SELECT 'users', md5(t::text) FROM users t WHERE t.id = ?");
         for (String table : tables) {
             sql.append(" UNION ALL SELECT '").append(table).append("', count(*) || ':' || coalesce(md5(string_agg(t::text,"
-                    + " '|' ORDER BY t.id)), '') FROM ").append(table).append(" t WHERE t.user_id = ?");
+                    + " '|' ORDER BY t::text)), '') FROM ").append(table).append(" t WHERE t.user_id = ?");
         }
         Map<String, String> result = new java.util.TreeMap<>();
         try (var s = admin.prepareStatement(sql.toString())) {
