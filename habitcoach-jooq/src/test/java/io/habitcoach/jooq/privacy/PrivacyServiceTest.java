@@ -237,6 +237,28 @@ class PrivacyServiceTest {
     }
 
     @Test
+    void aPurgeReleasesTheUsersEmailAndOAuthLoginInTheGlobalLookups() {
+        // V6: the email and the login live in lookup tables of their own (docs/scale-out.md)
+        Filled ana = filledUser();
+        Filled bea = filledUser();
+        coach.users().delete(bea.id());
+        clock.advance(Duration.ofDays(40));
+
+        coach.privacy().purge(ana.id());
+        assertThat(coach.privacy().purgeDeletedBefore(Duration.ofDays(30))).isPositive();
+
+        for (Filled gone : List.of(ana, bea)) {
+            assertThat(coach.users().findByEmail(gone.email())).isEmpty();
+            assertThat(coach.accounts().findUser("google", "g-" + gone.id())).isEmpty();
+            assertThat(sql.fetchCount(DSL.table("user_emails"), DSL.field("user_id").eq(gone.id()))).isZero();
+            assertThat(sql.fetchCount(DSL.table("account_logins"), DSL.field("user_id").eq(gone.id()))).isZero();
+            String again = coach.users().create(NewUser.builder().email(gone.email()).build()).id();
+            coach.accounts().link(again, NewAccount.builder().provider("google").providerAccountId("g-" + gone.id()).build());
+            assertThat(coach.accounts().findUser("google", "g-" + gone.id())).map(u -> u.id()).contains(again);
+        }
+    }
+
+    @Test
     void theRetentionJobPurgesOnlyUsersSoftDeletedLongerAgoThanTheRetention() {
         // years before the other tests' users, whom the class's shared database also holds
         clock.set("2020-01-01T00:00:00Z");
