@@ -112,14 +112,17 @@ public final class JobMessages {
             parts[c] = DSL.val(columns[c], SQLDataType.VARCHAR.array());
         }
         parts[8] = DSL.val(ctx.now());
-        return dsl.execute("INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, event_key,"
+        // the rows RETURNING names, not the update count: Citus runs this INSERT ... SELECT through
+        // the coordinator and counts the rows it sent, inserted or not (docs/scale-out.md)
+        return dsl.resultQuery("INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, event_key,"
                 + " facts, created_at)"
                 + " SELECT m.id, m.user_id, m.personality, m.message_type, m.message, m.habit_id, m.event_key,"
                 + " m.facts::jsonb, {8}"
                 + " FROM unnest({0}::text[], {1}::text[], {2}::text[], {3}::text[], {4}::text[], {5}::text[],"
                 + " {6}::text[], {7}::text[]) AS m(id, user_id, personality, message_type, message, habit_id, event_key,"
                 + " facts)"
-                + " ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING", parts);
+                + " ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING RETURNING id", parts)
+                .fetch().size();
     }
 
     /**
