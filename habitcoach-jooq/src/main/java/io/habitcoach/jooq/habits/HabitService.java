@@ -207,6 +207,7 @@ public final class HabitService {
                         .where(HABIT_PAUSES.HABIT_ID.eq(h.getId())).and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))
                         .and(HABIT_PAUSES.RESUMED_ON.isNull()).execute();
                 dsl.deleteFrom(HABIT_PAUSES).where(HABIT_PAUSES.HABIT_ID.eq(h.getId()))
+                        .and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))   // one shard on Citus (CitusClusterTest)
                         .and(HABIT_PAUSES.PAUSED_FROM.eq(HABIT_PAUSES.RESUMED_ON)).execute();
             }
             h.setStatus(target);
