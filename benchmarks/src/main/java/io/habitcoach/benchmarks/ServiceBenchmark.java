@@ -172,12 +172,13 @@ public final class ServiceBenchmark {
             try (PreparedStatement lock = c.prepareStatement("SELECT h.status, h.frequency, h.longest_streak,"
                     + " h.total_completed, h.completed_last_at, h.streak_run_length, h.streak_run_start,"
                     + " u.timezone, u.day_start, u.language, u.selected_personality,"
-                    + " ARRAY(SELECT m.message FROM ai_messages m WHERE m.user_id = h.user_id"
+                    + " ARRAY(SELECT m.message FROM ai_messages m WHERE m.user_id = ?"
                     + " ORDER BY m.created_at DESC, m.id DESC LIMIT 10)"
                     + " FROM habits h JOIN users u ON u.id = h.user_id"
                     + " WHERE h.id = ? AND h.user_id = ? AND u.deleted_at IS NULL FOR NO KEY UPDATE OF h")) {
-                lock.setString(1, t.habitId);
-                lock.setString(2, t.userId);
+                lock.setString(1, t.userId);
+                lock.setString(2, t.habitId);
+                lock.setString(3, t.userId);
                 try (var rs = lock.executeQuery()) {
                     rs.next();
                 }

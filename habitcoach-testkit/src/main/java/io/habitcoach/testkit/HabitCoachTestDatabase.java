@@ -28,6 +28,13 @@ import org.flywaydb.core.Flyway;
  * started on first use. The Habit Coach migrations (found on the class path) are applied once, to a template
  * database; every {@link #create()} then clones that template, which takes milliseconds instead of
  * a migration per test.
+ *
+ * <p>On a Citus coordinator (the server's database has the {@code citus} extension) a test
+ * "database" is a schema of that database instead: {@code CREATE DATABASE} is not propagated to
+ * the workers, and a database with the extension cannot be cloned (Citus's maintenance daemon stays
+ * connected to it). Each {@link #create()} then migrates a new schema, which {@code migrate()}
+ * distributes over the cluster ({@value #CITUS_SHARD_COUNT} shards per table, to keep the many
+ * small test schemas cheap), and {@link #close()} drops it with its shards.
  */
 public final class HabitCoachTestDatabase implements Closeable {
 
@@ -45,17 +52,20 @@ public final class HabitCoachTestDatabase implements Closeable {
     static final String MIGRATIONS = "classpath:db/habitcoach";
     static final String HISTORY_TABLE = "habitcoach_schema_history";
 
+    /** Shards per distributed table in a test schema on Citus (the Citus default is 32). */
+    static final int CITUS_SHARD_COUNT = 4;
+
     private static final SecureRandom NAMES = new SecureRandom();
 
-    private final PostgresServer server;
+    private final SharedServer shared;
     private final String name;
     private final HikariDataSource dataSource;
 
-    private HabitCoachTestDatabase(PostgresServer server, String name, int poolSize) {
-        this.server = server;
+    private HabitCoachTestDatabase(SharedServer shared, String name, int poolSize) {
+        this.shared = shared;
         this.name = name;
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.jdbcUrl(name));
+        config.setJdbcUrl(jdbcUrl());
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(0);
         config.setPoolName("habitcoach-test-" + name);
@@ -71,8 +81,19 @@ public final class HabitCoachTestDatabase implements Closeable {
     public static HabitCoachTestDatabase create(int poolSize) {
         SharedServer shared = SharedServer.get();
         String name = "habitcoach_test_" + randomSuffix();
+        if (shared.citus()) {
+            execute(shared.server(), "CREATE SCHEMA " + name);
+            HabitCoachTestDatabase database = new HabitCoachTestDatabase(shared, name, poolSize);
+            try {
+                migrate(database.jdbcUrl());
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+            return database;
+        }
         execute(shared.server(), "CREATE DATABASE " + name + " TEMPLATE " + shared.template());
-        return new HabitCoachTestDatabase(shared.server(), name, poolSize);
+        return new HabitCoachTestDatabase(shared, name, poolSize);
     }
 
     /**
@@ -82,8 +103,8 @@ public final class HabitCoachTestDatabase implements Closeable {
     public static HabitCoachTestDatabase createEmpty() {
         SharedServer shared = SharedServer.get();
         String name = "habitcoach_test_" + randomSuffix();
-        execute(shared.server(), "CREATE DATABASE " + name);
-        return new HabitCoachTestDatabase(shared.server(), name, 4);
+        execute(shared.server(), (shared.citus() ? "CREATE SCHEMA " : "CREATE DATABASE ") + name);
+        return new HabitCoachTestDatabase(shared, name, 4);
     }
 
     /** The server this JVM's test databases live on. */
@@ -91,26 +112,43 @@ public final class HabitCoachTestDatabase implements Closeable {
         return SharedServer.get().server();
     }
 
+    /**
+     * Whether the server is a Citus coordinator: then each test database is a schema of the
+     * server's database, distributed over the cluster by {@code migrate()}.
+     */
+    public static boolean citus() {
+        return SharedServer.get().citus();
+    }
+
     /** A pooled {@link DataSource} on this database. */
     public DataSource dataSource() {
         return dataSource;
     }
 
-    /** The JDBC URL of this database, credentials included. */
+    /**
+     * The JDBC URL of this database, credentials included (on Citus: of the coordinator's database,
+     * with this schema as the current schema).
+     */
     public String jdbcUrl() {
-        return server.jdbcUrl(name);
+        if (!shared.citus()) {
+            return shared.server().jdbcUrl(name);
+        }
+        String url = shared.server().jdbcUrl(shared.database());
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name
+                + "&options=-c%20citus.shard_count%3D" + CITUS_SHARD_COUNT;
     }
 
-    /** The database's name. */
+    /** The database's name (on Citus: the schema's). */
     public String name() {
         return name;
     }
 
-    /** Closes the pool and drops the database. */
+    /** Closes the pool and drops the database (on Citus: the schema, with its shards). */
     @Override
     public void close() {
         dataSource.close();
-        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        execute(shared.server(), shared.citus() ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
+                : "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     static void migrate(String jdbcUrl) {
@@ -136,8 +174,12 @@ public final class HabitCoachTestDatabase implements Closeable {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** The server and the migrated template, made once per JVM and released when it exits. */
-    private record SharedServer(PostgresServer server, String template) {
+    /**
+     * The server and the migrated template, made once per JVM and released when it exits. On a
+     * Citus coordinator there is no template: {@code database} is the server's own, which holds
+     * the test schemas.
+     */
+    private record SharedServer(PostgresServer server, String template, boolean citus, String database) {
 
         private static volatile SharedServer instance;
 
@@ -166,6 +208,14 @@ public final class HabitCoachTestDatabase implements Closeable {
             } else {
                 server = EmbeddedPostgresServer.start();
             }
+            String database = citusDatabase(server);
+            if (database != null) {
+                // in the database, not in a test schema that a test drops (the extensions are
+                // propagated to the workers)
+                execute(server, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public");
+                execute(server, "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+                return new SharedServer(server, null, true, database);
+            }
             String template = "habitcoach_template_" + randomSuffix();
             execute(server, "CREATE DATABASE " + template);
             try {
@@ -175,7 +225,19 @@ public final class HabitCoachTestDatabase implements Closeable {
                 throw e;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> release(server, template), "habitcoach-testkit-cleanup"));
-            return new SharedServer(Objects.requireNonNull(server), template);
+            return new SharedServer(Objects.requireNonNull(server), template, false, null);
+        }
+
+        /** The server's database if it has the citus extension, else null. */
+        private static String citusDatabase(PostgresServer server) {
+            try (Connection connection = server.adminConnection(); Statement statement = connection.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("SELECT current_database(), EXISTS "
+                            + "(SELECT 1 FROM pg_extension WHERE extname = 'citus')")) {
+                rs.next();
+                return rs.getBoolean(2) ? rs.getString(1) : null;
+            } catch (SQLException e) {
+                throw new IllegalStateException("failed on " + server.description(), e);
+            }
         }
 
         private static PostgresServer startContainer(String image) {
@@ -190,7 +252,9 @@ public final class HabitCoachTestDatabase implements Closeable {
 
         private static void release(PostgresServer server, String template) {
             try {
-                execute(server, "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+                if (template != null) {
+                    execute(server, "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+                }
             } catch (RuntimeException ignored) {
                 // the server may already be gone at JVM exit
             }

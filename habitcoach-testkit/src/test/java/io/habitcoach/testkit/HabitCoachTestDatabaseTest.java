@@ -40,7 +40,9 @@ class HabitCoachTestDatabaseTest {
         }
         try (Connection admin = HabitCoachTestDatabase.server().adminConnection();
                 Statement s = admin.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
+                ResultSet rs = s.executeQuery(HabitCoachTestDatabase.citus()
+                        ? "SELECT count(*) FROM pg_namespace WHERE nspname = '" + name + "'"
+                        : "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }

@@ -4,6 +4,7 @@ import io.habitcoach.jooq.HabitCoach;
 import io.habitcoach.jooq.users.User;
 
 import static io.habitcoach.jooq.schema.Tables.ACCOUNTS;
+import static io.habitcoach.jooq.schema.Tables.ACCOUNT_LOGINS;
 import static io.habitcoach.jooq.schema.Tables.USERS;
 
 import io.habitcoach.core.ConflictException;
@@ -90,9 +91,15 @@ public final class AccountService {
             if (existing != null) {
                 row.update();
             } else {
-                // The other unique constraint, (provider, provider_account_id), decides races and
-                // links to other users alike; which user holds the account is not revealed.
-                int inserted = dsl.insertInto(ACCOUNTS).set(row).onConflictDoNothing().execute();
+                // The global login row's primary key, (provider, provider_account_id), decides races
+                // and links to other users alike (docs/scale-out.md); which user holds the account
+                // is not revealed. A lost race on (user_id, provider) rolls the claim back.
+                int claimed = dsl.insertInto(ACCOUNT_LOGINS)
+                        .set(ACCOUNT_LOGINS.PROVIDER, provider)
+                        .set(ACCOUNT_LOGINS.PROVIDER_ACCOUNT_ID, providerAccountId)
+                        .set(ACCOUNT_LOGINS.USER_ID, userId)
+                        .onConflictDoNothing().execute();
+                int inserted = claimed == 0 ? 0 : dsl.insertInto(ACCOUNTS).set(row).onConflictDoNothing().execute();
                 if (inserted == 0) {
                     throw new ConflictException("this " + provider + " account is already linked to a user");
                 }
@@ -107,11 +114,14 @@ public final class AccountService {
         ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UserRows.liveForShare(dsl, userId);
-            int deleted = dsl.deleteFrom(ACCOUNTS)
-                    .where(ACCOUNTS.USER_ID.eq(userId)).and(ACCOUNTS.PROVIDER.eq(normalized)).execute();
-            if (deleted == 0) {
+            String accountId = dsl.deleteFrom(ACCOUNTS)
+                    .where(ACCOUNTS.USER_ID.eq(userId)).and(ACCOUNTS.PROVIDER.eq(normalized))
+                    .returning(ACCOUNTS.PROVIDER_ACCOUNT_ID).fetchOne(ACCOUNTS.PROVIDER_ACCOUNT_ID);
+            if (accountId == null) {
                 throw new NotFoundException("account", normalized);
             }
+            dsl.deleteFrom(ACCOUNT_LOGINS).where(ACCOUNT_LOGINS.PROVIDER_ACCOUNT_ID.eq(accountId))
+                    .and(ACCOUNT_LOGINS.PROVIDER.eq(normalized)).and(ACCOUNT_LOGINS.USER_ID.eq(userId)).execute();
             return null;
         });
     }
@@ -132,9 +142,18 @@ public final class AccountService {
     public Optional<User> findUser(String provider, String providerAccountId) {
         String normalized = provider(provider);
         String accountId = providerAccountId(providerAccountId);
+        // The global login row names the user; then one read of that user's rows (on Citus: two
+        // single-shard reads, where one join of the lookup would read every shard).
+        String userId = ctx.db().read(dsl -> dsl.select(ACCOUNT_LOGINS.USER_ID).from(ACCOUNT_LOGINS)
+                .where(ACCOUNT_LOGINS.PROVIDER_ACCOUNT_ID.eq(accountId)).and(ACCOUNT_LOGINS.PROVIDER.eq(normalized))
+                .fetchOne(ACCOUNT_LOGINS.USER_ID));
+        if (userId == null) {
+            return Optional.empty();
+        }
         return ctx.db().read(dsl -> dsl.select(USERS.asterisk()).from(ACCOUNTS)
                 .join(USERS).on(USERS.ID.eq(ACCOUNTS.USER_ID))
-                .where(ACCOUNTS.PROVIDER.eq(normalized)).and(ACCOUNTS.PROVIDER_ACCOUNT_ID.eq(accountId))
+                .where(ACCOUNTS.USER_ID.eq(userId)).and(USERS.ID.eq(userId))
+                .and(ACCOUNTS.PROVIDER.eq(normalized)).and(ACCOUNTS.PROVIDER_ACCOUNT_ID.eq(accountId))
                 .and(USERS.DELETED_AT.isNull())
                 .fetchOptional(r -> UserRows.toUser(r.into(USERS))));
     }
@@ -161,22 +180,33 @@ public final class AccountService {
             String from = after;
             var batch = ctx.db().tx(cfg -> {
                 DSLContext dsl = DSL.using(cfg);
+                // No lock on the batch (Citus locks rows in single-user statements only): each
+                // rewrite names the ciphertexts it read, so a token a concurrent link() wrote
+                // meanwhile (under the current key already) is left alone. docs/scale-out.md.
                 var rows = dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.gt(from))
                         .and(ACCOUNTS.ACCESS_TOKEN.isNotNull().or(ACCOUNTS.REFRESH_TOKEN.isNotNull()))
-                        .orderBy(ACCOUNTS.ID).limit(batchSize).forUpdate().fetch();
+                        .orderBy(ACCOUNTS.ID).limit(batchSize).fetch();
                 int changed = 0;
                 for (AccountsRecord row : rows) {
+                    String accessBefore = row.getAccessToken();
+                    String refreshBefore = row.getRefreshToken();
+                    boolean rewrite;
                     if (!Boolean.TRUE.equals(row.getTokenOwnerBound())) {
-                        bindToOwner(row);
-                        row.update();
-                        changed++;
-                        continue;
+                        bindToOwner(row);        // written before V10: bind to the owner, under the current key
+                        rewrite = true;
+                    } else {
+                        boolean access = reencrypt(row, ACCOUNTS.ACCESS_TOKEN);
+                        boolean refresh = reencrypt(row, ACCOUNTS.REFRESH_TOKEN);
+                        rewrite = access || refresh;
                     }
-                    boolean access = reencrypt(row, ACCOUNTS.ACCESS_TOKEN);
-                    boolean refresh = reencrypt(row, ACCOUNTS.REFRESH_TOKEN);
-                    if (access || refresh) {
-                        row.update();
-                        changed++;
+                    if (rewrite) {
+                        changed += dsl.update(ACCOUNTS).set(ACCOUNTS.ACCESS_TOKEN, row.getAccessToken())
+                                .set(ACCOUNTS.REFRESH_TOKEN, row.getRefreshToken())
+                                .set(ACCOUNTS.TOKEN_OWNER_BOUND, true)
+                                .where(ACCOUNTS.USER_ID.eq(row.getUserId())).and(ACCOUNTS.ID.eq(row.getId()))
+                                .and(ACCOUNTS.ACCESS_TOKEN.isNotDistinctFrom(accessBefore))
+                                .and(ACCOUNTS.REFRESH_TOKEN.isNotDistinctFrom(refreshBefore))
+                                .execute();
                     }
                 }
                 return new Batch(rows.isEmpty() ? null : rows.get(rows.size() - 1).getId(), rows.size(), changed);

@@ -94,8 +94,7 @@ public final class CredentialService {
     public Optional<User> authenticate(String email, CharSequence password) {
         String normalized = UserRules.email(email);
         checkLength(password);
-        Optional<UsersRecord> user = ctx.db().read(dsl -> dsl.selectFrom(USERS)
-                .where(USERS.EMAIL.eq(normalized)).and(USERS.DELETED_AT.isNull()).fetchOptional());
+        Optional<UsersRecord> user = UserRows.byEmail(ctx.db(), normalized);
         String stored = user.map(UsersRecord::getPassword).orElse(null);
         if (stored == null) {
             hasher.verify(password, dummyHash());

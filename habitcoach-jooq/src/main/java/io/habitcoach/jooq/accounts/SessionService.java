@@ -71,7 +71,7 @@ public final class SessionService {
                 "ttl", "from 1 second to " + MAX_TTL.toDays() + " days, got " + ttl);
         String agent = ClientInfo.userAgent(userAgent);
         String ip = ClientInfo.ipAddress(ipAddress);
-        String token = Secrets.newToken();
+        String token = userId == null ? null : Secrets.newSessionToken(userId);
         var now = ctx.now();
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
@@ -123,13 +123,13 @@ public final class SessionService {
 
     private Optional<Session> use(String token, Map<Field<?>, Object> extra, boolean readIfRecent) {
         InvalidInputException.requirePresent(token, "token");
-        if (!Secrets.looksLikeToken(token)) {
+        if (!Secrets.looksLikeSessionToken(token)) {
             return Optional.empty();
         }
         String hash = Secrets.tokenHash(token);
         var now = ctx.now();
         // One statement finds the row by its hash (the unique index) and checks every condition.
-        Condition usable = SESSIONS.TOKEN.eq(hash)
+        Condition usable = byToken(token, hash)
                 .and(SESSIONS.REVOKED_AT.isNull())
                 .and(SESSIONS.EXPIRES_AT.gt(now))
                 .and(notIdle(now))
@@ -146,6 +146,15 @@ public final class SessionService {
         changes.put(SESSIONS.LAST_USED_AT, now);
         return ctx.db().tx(cfg -> matching(hash,
                 DSL.using(cfg).update(SESSIONS).set(changes).where(usable).returning().fetchOne()));
+    }
+
+    /**
+     * The row of a token: by its user and hash when the token carries its user's id (one user's
+     * rows; on Citus one shard), by hash alone for a token issued before (every shard).
+     */
+    private static Condition byToken(String token, String hash) {
+        String userId = Secrets.sessionTokenUser(token);
+        return userId == null ? SESSIONS.TOKEN.eq(hash) : SESSIONS.USER_ID.eq(userId).and(SESSIONS.TOKEN.eq(hash));
     }
 
     /**
@@ -200,13 +209,13 @@ public final class SessionService {
      */
     public boolean revokeToken(String token) {
         InvalidInputException.requirePresent(token, "token");
-        if (!Secrets.looksLikeToken(token)) {
+        if (!Secrets.looksLikeSessionToken(token)) {
             return false;
         }
         String hash = Secrets.tokenHash(token);
         var now = ctx.now();
         return ctx.db().tx(cfg -> DSL.using(cfg).update(SESSIONS).set(SESSIONS.REVOKED_AT, now)
-                .where(SESSIONS.TOKEN.eq(hash)).and(SESSIONS.REVOKED_AT.isNull()).and(SESSIONS.EXPIRES_AT.gt(now))
+                .where(byToken(token, hash)).and(SESSIONS.REVOKED_AT.isNull()).and(SESSIONS.EXPIRES_AT.gt(now))
                 .execute() > 0);
     }
 

@@ -110,7 +110,7 @@ public final class GoalService {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UserRows.live(dsl, userId);
-            return dsl.select(Columns.of(GOALS.fields(), subtasksOf(GOALS.ID)))
+            return dsl.select(Columns.of(GOALS.fields(), subtasksOf(userId, GOALS.ID)))
                     .from(GOALS)
                     .where(GOALS.USER_ID.eq(userId)).and(GOALS.STATUS.in(wanted))
                     .orderBy(GOALS.CREATED_AT.desc(), GOALS.ID.desc())
@@ -268,11 +268,12 @@ public final class GoalService {
                 throw new InvalidInputException("subtaskIds",
                         "each of the goal's " + existing.size() + " subtask ids exactly once");
             }
-            var position = DSL.choose(GOAL_SUBTASKS.ID);
-            org.jooq.CaseWhenStep<String, Integer> cases = null;
+            // a searched CASE (WHEN id = ?), not a simple one (CASE id WHEN ?): Citus sends the
+            // simple form's parameters to the worker with a wrong type (docs/scale-out.md)
+            org.jooq.CaseConditionStep<Integer> cases = null;
             for (int i = 0; i < subtaskIdsInOrder.size(); i++) {
-                cases = cases == null ? position.when(subtaskIdsInOrder.get(i), DSL.inline(i))
-                        : cases.when(subtaskIdsInOrder.get(i), DSL.inline(i));
+                var id = GOAL_SUBTASKS.ID.eq(subtaskIdsInOrder.get(i));
+                cases = cases == null ? DSL.when(id, DSL.inline(i)) : cases.when(id, DSL.inline(i));
             }
             if (cases != null) {
                 dsl.update(GOAL_SUBTASKS).set(GOAL_SUBTASKS.ORDER, cases.otherwise(GOAL_SUBTASKS.ORDER))
@@ -351,15 +352,17 @@ public final class GoalService {
     }
 
     private static Goal fetchGoal(DSLContext dsl, String userId, String goalId) {
-        return dsl.select(Columns.of(GOALS.fields(), subtasksOf(GOALS.ID)))
+        return dsl.select(Columns.of(GOALS.fields(), subtasksOf(userId, GOALS.ID)))
                 .from(GOALS)
                 .where(GOALS.ID.eq(Objects.requireNonNullElse(goalId, ""))).and(GOALS.USER_ID.eq(userId))
                 .fetchOptional(GoalService::toGoal)
                 .orElseThrow(() -> new NotFoundException("goal", String.valueOf(goalId)));
     }
 
-    static Field<Result<GoalSubtasksRecord>> subtasksOf(Field<String> goalId) {
-        return multiset(DSL.selectFrom(GOAL_SUBTASKS).where(GOAL_SUBTASKS.GOAL_ID.eq(goalId))
+    /** The goal's subtasks; filtered by the owner too, so that the statement is a router query on Citus. */
+    static Field<Result<GoalSubtasksRecord>> subtasksOf(String userId, Field<String> goalId) {
+        return multiset(DSL.selectFrom(GOAL_SUBTASKS).where(GOAL_SUBTASKS.USER_ID.eq(userId))
+                .and(GOAL_SUBTASKS.GOAL_ID.eq(goalId))
                 .orderBy(GOAL_SUBTASKS.ORDER, GOAL_SUBTASKS.CREATED_AT, GOAL_SUBTASKS.ID))
                 .as("subtasks").convertFrom(r -> r.into(GOAL_SUBTASKS));
     }

@@ -93,6 +93,9 @@ public final class HabitService {
             setFrequency(h, frequency);
             h.setPreferredTime(preferred);
             h.setReminderEnabled(newHabit.reminderEnabled());
+            // the owner's zone, for the reminder index (V4); the user's row is locked against a
+            // concurrent zone change, which updates the owner's habits (UserService#update)
+            h.setUserTimezone(UserRows.serverZone(dsl, user.getTimezone()));
             h.setStatus(HabitStatus.ACTIVE);
             h.setCreatedAt(now);
             h.setUpdatedAt(now);
@@ -266,6 +269,7 @@ public final class HabitService {
                         .where(HABIT_PAUSES.HABIT_ID.eq(h.getId())).and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))
                         .and(HABIT_PAUSES.RESUMED_ON.isNull()).execute();
                 dsl.deleteFrom(HABIT_PAUSES).where(HABIT_PAUSES.HABIT_ID.eq(h.getId()))
+                        .and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))   // one shard on Citus (CitusClusterTest)
                         .and(HABIT_PAUSES.PAUSED_FROM.eq(HABIT_PAUSES.RESUMED_ON)).execute();
             }
             h.setStatus(target);
@@ -377,7 +381,10 @@ public final class HabitService {
                     .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED)
                     .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
                     .onConflict(HABIT_COMPLETIONS.USER_ID, HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doUpdate()
-                    .set(HABIT_COMPLETIONS.KIND, EntryKind.SKIPPED).set(HABIT_COMPLETIONS.UPDATED_AT, now)
+                    // the proposed row's values, not casts of parameters: Citus allows only immutable
+                    // functions in DO UPDATE SET (a timestamptz cast is not), docs/scale-out.md
+                    .set(HABIT_COMPLETIONS.KIND, DSL.excluded(HABIT_COMPLETIONS.KIND))
+                    .set(HABIT_COMPLETIONS.UPDATED_AT, DSL.excluded(HABIT_COMPLETIONS.UPDATED_AT))
                     .where(HABIT_COMPLETIONS.KIND.ne(EntryKind.SKIPPED))
                     .returning().fetchOne();
             if (entry == null) {
@@ -457,7 +464,7 @@ public final class HabitService {
     /** Locks the habit and reads its owner, today and the recent messages in one statement; checks window and status. */
     private Locked lockForEntry(DSLContext dsl, String userId, String habitId, LocalDate date) {
         Db.wroteFor(userId);
-        Record row = dsl.select(Columns.of(HABITS.fields(), USERS.fields(), CoachRecorder.recentMessages(USERS.ID)))
+        Record row = dsl.select(Columns.of(HABITS.fields(), USERS.fields(), CoachRecorder.recentMessages(DSL.val(userId))))
                 .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
                 .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
                 .and(USERS.DELETED_AT.isNull())

@@ -65,6 +65,7 @@ public final class CoachRecorder {
     }
 
     /** The user's latest coach messages, newest first: a subquery to fetch with the caller's first read. */
+    /** {@code userId}: the user's id as a value, so that on Citus the statement stays a router query. */
     public static Field<List<String>> recentMessages(Field<String> userId) {
         return DSL.multiset(DSL.select(AI_MESSAGES.MESSAGE).from(AI_MESSAGES)
                         .where(AI_MESSAGES.USER_ID.eq(userId))

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.TransactionalCallable;
 import org.jooq.exception.DataAccessException;
 
@@ -206,6 +207,29 @@ public final class Db {
             }
             throw e;
         }
+    }
+
+    private volatile Boolean citus;
+
+    /**
+     * Whether the database has the citus extension, i.e. the schema is distributed by user
+     * (docs/scale-out.md); read once. Only statements Citus cannot run in the form one server
+     * runs best (measured) take this into account.
+     */
+    public boolean citus() {
+        Boolean known = citus;
+        if (known == null) {
+            // plain JDBC: not a statement of any call, so not seen by the host's execute listeners
+            known = read(dsl -> dsl.connectionResult(c -> {
+                try (var s = c.createStatement();
+                        var rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')")) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }));
+            citus = known;
+        }
+        return known;
     }
 
     /** A read outside an explicit transaction (one statement). */

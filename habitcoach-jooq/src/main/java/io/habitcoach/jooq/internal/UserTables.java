@@ -1,6 +1,8 @@
 package io.habitcoach.jooq.internal;
 
 import static io.habitcoach.jooq.schema.Tables.ACCOUNTS;
+import static io.habitcoach.jooq.schema.Tables.ACCOUNT_LOGINS;
+import static io.habitcoach.jooq.schema.Tables.USER_EMAILS;
 import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
 import static io.habitcoach.jooq.schema.Tables.ANALYTICS_EVENTS;
 import static io.habitcoach.jooq.schema.Tables.CHAT_CONVERSATIONS;
@@ -19,9 +21,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record3;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -69,11 +73,18 @@ public final class UserTables {
     private UserTables() {
     }
 
+    /**
+     * The global lookup tables (docs/scale-out.md): keyed by an email or a provider login, not by
+     * the user, so they are not part of a user's export (their content is in users and accounts);
+     * a purge deletes a user's rows of them by key ({@link #deleteLookups}).
+     */
+    public static final List<Table<?>> LOOKUPS = List.of(USER_EMAILS, ACCOUNT_LOGINS);
+
     /** Rows per table that still belong to any of {@code userIds}, in one statement (one index probe per table). */
     public static Map<String, Integer> remainingRows(DSLContext dsl, Collection<String> userIds) {
         String[] ids = userIds.toArray(String[]::new);
         List<Field<Integer>> counts = ALL.stream()
-                .map(o -> DSL.field(DSL.selectCount().from(o.table()).where(o.owner().eq(DSL.any(ids))))
+                .map(o -> DSL.field(DSL.selectCount().from(o.table()).where(owned(o.owner(), ids)))
                         .as(o.table().getName()))
                 .toList();
         Record row = dsl.select(counts).fetchOne();
@@ -84,11 +95,44 @@ public final class UserTables {
         return remaining;
     }
 
+    /** One user by equality (on Citus a filter the planner routes to that user's shard), else = ANY. */
+    private static Condition owned(Field<String> owner, String[] ids) {
+        return ids.length == 1 ? owner.eq(ids[0]) : owner.eq(DSL.any(ids));
+    }
+
+    /** The users' OAuth logins: (provider, provider account id, user id), read before a purge. */
+    public static List<Record3<String, String, String>> logins(DSLContext dsl, Collection<String> userIds) {
+        return dsl.select(ACCOUNTS.PROVIDER, ACCOUNTS.PROVIDER_ACCOUNT_ID, ACCOUNTS.USER_ID).from(ACCOUNTS)
+                .where(owned(ACCOUNTS.USER_ID, userIds.toArray(String[]::new))).fetch();
+    }
+
+    /**
+     * Deletes the global lookup rows of purged users by their keys (on Citus each key is one
+     * shard's): the email rows ({@code emailByUser}: user id to email) and the OAuth logins read
+     * by {@link #logins} before the purge.
+     */
+    public static void deleteLookups(DSLContext dsl, Map<String, String> emailByUser,
+            List<Record3<String, String, String>> logins) {
+        List<Condition> emails = emailByUser.entrySet().stream()
+                .map(e -> USER_EMAILS.EMAIL.eq(e.getValue()).and(USER_EMAILS.USER_ID.eq(e.getKey()))).toList();
+        if (!emails.isEmpty()) {
+            dsl.deleteFrom(USER_EMAILS).where(DSL.or(emails)).execute();
+        }
+        List<Condition> accounts = logins.stream().filter(l -> emailByUser.containsKey(l.value3()))
+                .map(l -> ACCOUNT_LOGINS.PROVIDER_ACCOUNT_ID.eq(l.value2()).and(ACCOUNT_LOGINS.PROVIDER.eq(l.value1()))
+                        .and(ACCOUNT_LOGINS.USER_ID.eq(l.value3())))
+                .toList();
+        if (!accounts.isEmpty()) {
+            dsl.deleteFrom(ACCOUNT_LOGINS).where(DSL.or(accounts)).execute();
+        }
+    }
+
     /**
      * One statement that builds the export of a live user as a JSON object with one member per
      * table ({@code user} an object, the others arrays oldest first), or no row for an unknown or
      * soft-deleted user. Every column is exported (a new column is included without a change
-     * here) except the secrets, which are replaced by {@code "[redacted]"} when set.
+     * here) except the secrets, which are replaced by {@code "[redacted]"} when set. Every {@code ?}
+     * is the user's id ({@link #exportParameters}).
      */
     public static String exportSql() {
         StringBuilder sql = new StringBuilder("SELECT jsonb_build_object(");
@@ -103,7 +147,9 @@ public final class UserTables {
             } else {
                 sql.append("COALESCE((SELECT jsonb_agg(").append(row("t", o))
                         .append(" ORDER BY ").append(o.orderBy()).append(") FROM ").append(quoted(o.table().getName()))
-                        .append(" t WHERE t.").append(quoted(o.owner().getName())).append(" = u.id), '[]'::jsonb)");
+                        // = ? (the user's id again), not = u.id: every table filtered by the value
+                        // itself is what makes the statement a router query on Citus
+                        .append(" t WHERE t.").append(quoted(o.owner().getName())).append(" = ?), '[]'::jsonb)");
             }
         }
         return sql.append(")::text FROM ").append(quoted(USERS.getName()))
@@ -111,13 +157,30 @@ public final class UserTables {
     }
 
     /**
-     * One keyset page of a table's rows for the streamed export: {@code (id, row json)} of the
-     * owner's rows with an id after the second parameter, in id order, at most {@code limit}.
+     * One keyset page of a table's rows for the streamed export: {@code (key, row json)} of the
+     * owner's rows with a key after the second parameter, in key order, at most {@code limit}.
      * For {@code users} the one row of the user, deleted or not.
      */
     public static String exportPageSql(Owned o, int limit) {
-        return "SELECT t.id, (" + row("t", o) + ")::text FROM " + quoted(o.table().getName()) + " t WHERE t."
-                + quoted(o.owner().getName()) + " = ? AND t.id > ? ORDER BY t.id LIMIT " + limit;
+        String key = pageKey(o);
+        return "SELECT " + key + ", (" + row("t", o) + ")::text FROM " + quoted(o.table().getName()) + " t WHERE t."
+                + quoted(o.owner().getName()) + " = ? AND " + key + " > ? ORDER BY " + key + " LIMIT " + limit;
+    }
+
+    /** The text that pages a table: its id, or for the version tables (no id) the parent's id and the version. */
+    private static String pageKey(Owned o) {
+        if (o.table().field("id") != null) {
+            return "t.id";
+        }
+        String parent = o.table() == HABIT_VERSIONS ? HABIT_VERSIONS.HABIT_ID.getName() : GOAL_VERSIONS.GOAL_ID.getName();
+        return "(t." + quoted(parent) + " || ':' || lpad(t.version::text, 10, '0'))";
+    }
+
+    /** The export statement's bind values: the user's id for each of its parameters. */
+    public static Object[] exportParameters(String userId) {
+        Object[] values = new Object[ALL.size()];
+        java.util.Arrays.fill(values, userId);
+        return values;
     }
 
     private static String row(String alias, Owned o) {

@@ -57,7 +57,7 @@ public final class PrivacyService {
             DSLContext dsl = DSL.using(cfg);
             // instants in the document in UTC, whatever the server's or the pool's time zone
             dsl.execute("SET LOCAL TIME ZONE 'UTC'");
-            return dsl.resultQuery(EXPORT_SQL, Objects.requireNonNullElse(userId, ""))
+            return dsl.resultQuery(EXPORT_SQL, UserTables.exportParameters(Objects.requireNonNullElse(userId, "")))
                     .fetchOptional(0, String.class)
                     .orElseThrow(() -> new NotFoundException("user", String.valueOf(userId)));
         });
@@ -143,11 +143,16 @@ public final class PrivacyService {
         ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             Db.wroteFor(userId);
-            int deleted = dsl.deleteFrom(USERS).where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).execute();
-            if (deleted == 0) {
+            String id = Objects.requireNonNullElse(userId, "");
+            // the global lookup rows live apart from the user's (docs/scale-out.md): named first,
+            // while the accounts still exist, and deleted with the user
+            var logins = UserTables.logins(dsl, List.of(id));
+            String email = dsl.deleteFrom(USERS).where(USERS.ID.eq(id)).returning(USERS.EMAIL).fetchOne(USERS.EMAIL);
+            if (email == null) {
                 throw new NotFoundException("user", String.valueOf(userId));
             }
-            verifyNothingRemains(dsl, List.of(userId));
+            UserTables.deleteLookups(dsl, Map.of(id, email), logins);
+            verifyNothingRemains(dsl, List.of(id));
             return null;
         });
     }
@@ -163,12 +168,22 @@ public final class PrivacyService {
         var cutoff = ctx.now().minus(retention);
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            List<String> purged = dsl.deleteFrom(USERS)
+            List<String> candidates = dsl.select(USERS.ID).from(USERS)
                     .where(USERS.DELETED_AT.isNotNull()).and(USERS.DELETED_AT.lt(cutoff))
-                    .returning(USERS.ID)
                     .fetch(USERS.ID);
+            if (candidates.isEmpty()) {
+                return 0;
+            }
+            // a soft-deleted user links no account, so these are all the candidates' logins
+            var logins = UserTables.logins(dsl, candidates);
+            Map<String, String> purged = dsl.deleteFrom(USERS)
+                    .where(USERS.ID.in(candidates))
+                    .and(USERS.DELETED_AT.isNotNull()).and(USERS.DELETED_AT.lt(cutoff))
+                    .returning(USERS.ID, USERS.EMAIL)
+                    .fetchMap(USERS.ID, USERS.EMAIL);
             if (!purged.isEmpty()) {
-                verifyNothingRemains(dsl, purged);
+                UserTables.deleteLookups(dsl, purged, logins);
+                verifyNothingRemains(dsl, List.copyOf(purged.keySet()));
             }
             return purged.size();
         });

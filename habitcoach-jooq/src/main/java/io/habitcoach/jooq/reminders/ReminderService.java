@@ -71,7 +71,8 @@ public final class ReminderService {
                 "at most " + MAX_WINDOW.toHours() + " hours after from (" + from + "), got " + to);
         OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
         OffsetDateTime end = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
-        Result<Record> rows = ctx.db().read(dsl -> dsl.resultQuery(ReminderSql.DUE, DSL.val(start), DSL.val(end))
+        Result<Record> rows = ctx.db().read(dsl -> dsl.resultQuery(
+                ctx.db().citus() ? ReminderSql.DUE_DISTRIBUTED : ReminderSql.DUE, DSL.val(start), DSL.val(end))
                 .fetch());
         List<DueReminder> due = new ArrayList<>(rows.size());
         for (Record r : rows) {

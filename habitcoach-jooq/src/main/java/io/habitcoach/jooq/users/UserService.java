@@ -3,6 +3,7 @@ package io.habitcoach.jooq.users;
 import io.habitcoach.jooq.HabitCoach;
 
 import static io.habitcoach.jooq.schema.Tables.USERS;
+import static io.habitcoach.jooq.schema.Tables.USER_EMAILS;
 
 import io.habitcoach.core.ConflictException;
 import io.habitcoach.core.InvalidInputException;
@@ -57,9 +58,21 @@ public final class UserService {
         var firstDay = InvalidInputException.requirePresent(newUser.firstDayOfWeek(), "firstDayOfWeek");
         String password = Texts.optional("passwordHash", newUser.passwordHash(), 500);
         var now = ctx.now();
+        String id = ctx.ids().next();
         return ctx.db().tx(cfg -> {
+            // The email's global lookup row first (docs/scale-out.md): its primary key is what
+            // keeps an email unique, on one server and across a Citus cluster alike.
+            int claimed = DSL.using(cfg).insertInto(USER_EMAILS)
+                    .set(USER_EMAILS.EMAIL, email)
+                    .set(USER_EMAILS.USER_ID, id)
+                    .onConflictDoNothing()
+                    .execute();
+            if (claimed == 0) {
+                // The address is not repeated: messages end up in logs and error pages.
+                throw new ConflictException("email is already registered");
+            }
             UsersRecord created = DSL.using(cfg).insertInto(USERS)
-                    .set(USERS.ID, ctx.ids().next())
+                    .set(USERS.ID, id)
                     .set(USERS.EMAIL, email)
                     .set(USERS.NAME, name)
                     .set(USERS.TIMEZONE, zone)
@@ -71,13 +84,8 @@ public final class UserService {
                     .set(USERS.PASSWORD, password)
                     .set(USERS.CREATED_AT, now)
                     .set(USERS.UPDATED_AT, now)
-                    .onConflict(USERS.EMAIL).doNothing()
                     .returning()
                     .fetchOne();
-            if (created == null) {
-                // The address is not repeated: messages end up in logs and error pages.
-                throw new ConflictException("email is already registered");
-            }
             Db.wroteFor(created.getId());
             return UserRows.toUser(created);
         });
@@ -91,8 +99,7 @@ public final class UserService {
     /** Finds a live user by email (case-insensitive), if any. */
     public java.util.Optional<User> findByEmail(String email) {
         String normalized = UserRules.email(email);
-        return ctx.db().read(dsl -> dsl.selectFrom(USERS).where(USERS.EMAIL.eq(normalized))
-                .and(USERS.DELETED_AT.isNull()).fetchOptional().map(UserRows::toUser));
+        return UserRows.byEmail(ctx.db(), normalized).map(UserRows::toUser);
     }
 
     /** Changes the non-null fields of {@code update}; a zone change never moves a stored completion. */
@@ -134,6 +141,9 @@ public final class UserService {
                     .returning().fetchOne();
             if (updated == null) {
                 throw new NotFoundException("user", String.valueOf(userId));
+            }
+            if (update.timezone() != null) {
+                UserRows.copyZoneToHabits(DSL.using(cfg), updated.getId(), updated.getTimezone());
             }
             if (calendar) {
                 DueInstants.calendarChanged(DSL.using(cfg), updated.getId(), ctx.clock().instant());

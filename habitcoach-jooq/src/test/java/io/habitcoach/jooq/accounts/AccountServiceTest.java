@@ -141,8 +141,9 @@ class AccountServiceTest {
         coach.accounts().link(userId, google("g-attacker", secret("attacker"), null));
 
         // copy the victim's ciphertext into the attacker's row: bound to the victim's row, it does not decrypt
-        sql.execute("UPDATE accounts SET access_token = (SELECT access_token FROM accounts WHERE user_id = ?) "
-                + "WHERE user_id = ?", victim, userId);
+        // (read, then write: on Citus the two users' rows are on different shards)
+        String stolen = sql.fetchValue("SELECT access_token FROM accounts WHERE user_id = ?", victim).toString();
+        sql.execute("UPDATE accounts SET access_token = ? WHERE user_id = ?", stolen, userId);
         assertThatThrownBy(() -> coach.accounts().get(userId, "google")).isInstanceOf(TokenDecryptionException.class);
 
         String stored = (String) sql.fetchValue("SELECT access_token FROM accounts WHERE user_id = ?", victim);

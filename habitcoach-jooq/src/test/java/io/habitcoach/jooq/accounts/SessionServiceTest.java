@@ -54,8 +54,13 @@ class SessionServiceTest {
     void theTokenIs256RandomBitsShownOnceAndOnlyItsSha256IsStored() {
         IssuedSession issued = coach.sessions().create(userId, DAY, "Mozilla/5.0", "203.0.113.7");
 
-        assertThat(issued.token()).hasSize(43).matches("[A-Za-z0-9_-]+");
-        assertThat(Base64.getUrlDecoder().decode(issued.token())).hasSize(32);
+        // base64url(user id) "." 256 random bits (V6, docs/scale-out.md: validation reads one user's rows)
+        String[] parts = issued.token().split("\\.");
+        assertThat(parts).hasSize(2);
+        assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(userId);
+        assertThat(parts[1]).hasSize(43).matches("[A-Za-z0-9_-]+");
+        assertThat(Base64.getUrlDecoder().decode(parts[1])).hasSize(32);
         assertThat(issued.toString()).doesNotContain(issued.token());
         assertThat(issued.session().userId()).isEqualTo(userId);
         assertThat(issued.session().expiresAt().toInstant()).isEqualTo(clock.instant().plus(DAY));
@@ -184,6 +189,31 @@ class SessionServiceTest {
         assertThat(coach.sessions().validate("")).isEmpty();
         assertThat(coach.sessions().validate("x".repeat(10_000_000))).isEmpty();
         assertThat(coach.sessions().validate(token)).isPresent();
+    }
+
+    @Test
+    void aTokenIssuedBeforeTokensCarriedTheUserIdStillValidatesAndRevokes() {
+        // a bare 43-character token, as issued before V6: stored by its hash only
+        String legacy = io.habitcoach.jooq.internal.Secrets.newToken();
+        sql.insertInto(DSL.table("sessions"), DSL.field("id"), DSL.field("user_id"), DSL.field("token"),
+                DSL.field("expires_at")).values(UUID.randomUUID().toString(), userId,
+                io.habitcoach.jooq.internal.Secrets.tokenHash(legacy), clock.instant().plus(DAY).atOffset(
+                        java.time.ZoneOffset.UTC)).execute();
+
+        assertThat(coach.sessions().validate(legacy)).map(Session::userId).contains(userId);
+        assertThat(coach.sessions().revokeToken(legacy)).isTrue();
+        assertThat(coach.sessions().validate(legacy)).isEmpty();
+    }
+
+    @Test
+    void aTokenWhoseUserPartIsNotAUserIdIsRefusedWithoutAQuery() {
+        String secret = coach.sessions().create(userId, DAY, null, null).token().split("\\.")[1];
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        assertThat(coach.sessions().validate(url.encodeToString(new byte[] {0}) + "." + secret)).isEmpty();
+        assertThat(coach.sessions().validate(url.encodeToString(new byte[] {(byte) 0xff}) + "." + secret)).isEmpty();
+        assertThat(coach.sessions().validate("." + secret)).isEmpty();
+        assertThat(coach.sessions().validate(url.encodeToString("someone-else".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)) + "." + secret)).isEmpty();
     }
 
     @Test

@@ -35,6 +35,10 @@ final class Backends implements AutoCloseable {
      * (its rows already written, uncommitted) until the gate opens or its backend dies.
      */
     void installGate(String table, String events) throws SQLException {
+        // On Citus the write runs on a worker, in a backend this coordinator connection neither sees
+        // waiting nor can terminate; and Citus refuses triggers on distributed tables.
+        org.junit.jupiter.api.Assumptions.assumeFalse(io.habitcoach.testkit.HabitCoachTestDatabase.citus(),
+                "fault injection by a trigger gate is single-server; skipped on a Citus cluster (docs/scale-out.md)");
         try (Statement s = admin.createStatement()) {
             s.execute("CREATE OR REPLACE FUNCTION reliability_gate() RETURNS trigger LANGUAGE plpgsql AS $$ "
                     + "BEGIN PERFORM pg_advisory_xact_lock(" + GATE_KEY + "); RETURN NULL; END $$");

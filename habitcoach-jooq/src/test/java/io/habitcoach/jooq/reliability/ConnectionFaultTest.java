@@ -66,6 +66,10 @@ class ConnectionFaultTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        // fault injection kills the backend that runs a statement and gates writes with a trigger:
+        // single-server; on Citus those run on the workers (docs/scale-out.md, "Not done")
+        org.junit.jupiter.api.Assumptions.assumeFalse(io.habitcoach.testkit.HabitCoachTestDatabase.citus(),
+                "connection-fault injection is single-server; skipped on a Citus cluster");
         clock = MutableClock.at("2026-03-10T15:00:00Z");
         kill = new KillSwitch(db.jdbcUrl());
         coach = HabitCoach.configure().dataSource(db.dataSource()).clock(clock).executeListener(kill).load();

@@ -253,9 +253,13 @@ class ReminderServiceTest {
         // 08:00 in Lisbon (UTC+1 in summer)
         assertThat(due("2026-08-04T07:00:00Z", "2026-08-04T07:01:00Z")).singleElement()
                 .satisfies(r -> assertThat(r.zone()).isEqualTo(ZoneId.of("Europe/Lisbon")));
-        // the copy of the zone on the habit cannot be set apart from the user's
-        dsl.execute("UPDATE habits SET user_timezone = 'Asia/Tokyo' WHERE id = ?", read.id());
+        // the copy of the zone on the habit follows the user's: written by the services since V6
+        // (Citus runs no triggers on distributed tables, docs/scale-out.md), in the zone change's
+        // transaction, for the habits created before and after it
         assertThat(dsl.fetchValue("SELECT user_timezone FROM habits WHERE id = ?", read.id()))
+                .isEqualTo("Europe/Lisbon");
+        Habit later = habit(ana, "Correr", Frequency.daily(), "09:00");
+        assertThat(dsl.fetchValue("SELECT user_timezone FROM habits WHERE id = ?", later.id()))
                 .isEqualTo("Europe/Lisbon");
     }
 

@@ -115,7 +115,7 @@ class SchemaBehaviourTest {
     }
 
     @Test
-    void deletingAHabitKeepsItsCoachMessagesWithoutTheHabit() {
+    void aHabitIsDeletedOnlyAfterItsCoachMessagesLetGoOfItAndTheyAreKept() {
         String user = newUser();
         String habit = newDailyHabit(user);
         dsl.insertInto(HABIT_COMPLETIONS).set(HABIT_COMPLETIONS.USER_ID, user).set(HABIT_COMPLETIONS.HABIT_ID, habit)
@@ -124,12 +124,33 @@ class SchemaBehaviourTest {
                 .set(AI_MESSAGES.MESSAGE_TYPE, CoachEventType.STREAK).set(AI_MESSAGES.MESSAGE, "Strong you are")
                 .set(AI_MESSAGES.HABIT_ID, habit).returning(AI_MESSAGES.ID).fetchOne(AI_MESSAGES.ID);
 
-        dsl.deleteFrom(HABITS).where(HABITS.ID.eq(habit)).execute();
+        // V6: no ON DELETE SET NULL (Citus cannot distribute it, docs/scale-out.md); the reference
+        // is cleared first, in the same transaction, by whoever deletes a habit
+        assertThatThrownBy(() -> dsl.deleteFrom(HABITS).where(HABITS.USER_ID.eq(user)).and(HABITS.ID.eq(habit)).execute())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("ai_messages_habit_fk");
+        dsl.transaction(cfg -> {
+            DSL.using(cfg).update(AI_MESSAGES).setNull(AI_MESSAGES.HABIT_ID)
+                    .where(AI_MESSAGES.USER_ID.eq(user)).and(AI_MESSAGES.HABIT_ID.eq(habit)).execute();
+            DSL.using(cfg).deleteFrom(HABITS).where(HABITS.USER_ID.eq(user)).and(HABITS.ID.eq(habit)).execute();
+        });
 
         AiMessagesRecord kept = dsl.fetchSingle(AI_MESSAGES, AI_MESSAGES.ID.eq(message));
         assertThat(kept.getHabitId()).isNull();
         assertThat(kept.getUserId()).isEqualTo(user);
         assertThat(dsl.fetchCount(HABIT_COMPLETIONS, HABIT_COMPLETIONS.HABIT_ID.eq(habit))).isZero();
+    }
+
+    @Test
+    void aRowsOwnerNeverChanges() {
+        // one server: the owner-fixed triggers of V1; Citus: the engine refuses to change the
+        // distribution column (the distribution step drops the triggers, docs/scale-out.md)
+        String owner = newUser();
+        String other = newUser();
+        String habit = newDailyHabit(owner);
+        assertThatThrownBy(() -> dsl.update(HABITS).set(HABITS.USER_ID, other)
+                .where(HABITS.USER_ID.eq(owner)).and(HABITS.ID.eq(habit)).execute())
+                .isInstanceOf(DataAccessException.class);
+        assertThat(dsl.fetchExists(HABITS, HABITS.USER_ID.eq(owner).and(HABITS.ID.eq(habit)))).isTrue();
     }
 
     @Test

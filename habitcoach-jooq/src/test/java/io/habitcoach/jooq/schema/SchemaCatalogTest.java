@@ -134,33 +134,36 @@ class SchemaCatalogTest {
             analytics_events created_at timestamptz NO now()
             """;
 
-    /** index table columns, as the seed names them. */
+    /**
+     * index table columns, as the seed names them; since V6 (issue 16, docs/scale-out.md) the
+     * seed's user_id indexes are the primary keys (user_id, id) and the email index is the
+     * primary key of the global lookup table user_emails.
+     */
     private static final String SEED_INDEXES = """
-            users_email_idx users email
-            habits_user_id_idx habits user_id
+            user_emails_pkey user_emails email
+            habits_pkey habits user_id,id
             habits_status_idx habits status
             habit_completions_habit_id_idx habit_completions habit_id
             habit_completions_date_idx habit_completions completed_date
-            goals_user_id_idx goals user_id
+            goals_pkey goals user_id,id
             goals_status_idx goals status
             goal_subtasks_goal_id_idx goal_subtasks goal_id
             goal_subtasks_status_idx goal_subtasks status
-            ai_messages_user_id_idx ai_messages user_id
+            ai_messages_pkey ai_messages user_id,id
             ai_messages_type_idx ai_messages message_type
-            chat_conversations_user_id_idx chat_conversations user_id
+            chat_conversations_pkey chat_conversations user_id,id
             chat_messages_conversation_id_idx chat_messages conversation_id
-            analytics_events_user_id_idx analytics_events user_id
+            analytics_events_pkey analytics_events user_id,id
             analytics_events_event_name_idx analytics_events event_name
             """;
 
     /**
-     * table columns of every unique constraint (or primary key) of the seed; since V8 one entry per
-     * habit and day is the primary key of the partitioned habit_completions, with the owner and the
-     * partition key in it (docs/schema.md, "Partitioning").
+     * table columns of every unique constraint (or primary key) of the seed; since V6 each contains
+     * the owner (V8: one entry per habit and day is the partitioned table's primary key), and the globally unique email and OAuth login are the keys of lookup tables.
      */
     private static final List<String> SEED_UNIQUES = List.of(
-            "users email", "sessions token", "accounts user_id,provider",
-            "habit_completions user_id,habit_id,completed_date");
+            "user_emails email", "account_logins provider_account_id,provider", "sessions user_id,token",
+            "accounts user_id,provider", "habit_completions user_id,habit_id,completed_date");
 
     /** child-table child-column -> parent-table on-delete-rule, for every reference of the seed. */
     private static final String SEED_FOREIGN_KEYS = """
@@ -171,8 +174,8 @@ class SchemaCatalogTest {
             goals user_id users CASCADE
             goal_subtasks goal_id goals CASCADE
             ai_messages user_id users CASCADE
-            ai_messages habit_id habits SET_NULL
-            ai_messages goal_id goals SET_NULL
+            ai_messages habit_id habits NO_ACTION
+            ai_messages goal_id goals NO_ACTION
             chat_conversations user_id users CASCADE
             chat_messages conversation_id chat_conversations CASCADE
             analytics_events user_id users CASCADE

@@ -28,6 +28,8 @@ class SearchSchemaTest {
 
     @Test
     void worksWithTheTablesInTheirOwnSchemaAndUnaccentInAnother() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(HabitCoachTestDatabase.citus(), "on a Citus coordinator the test "
+                + "databases are schemas of one database, whose unaccent already exists: this host layout needs a database of its own");
         try (HabitCoachTestDatabase db = HabitCoachTestDatabase.createEmpty()) {
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA ext");

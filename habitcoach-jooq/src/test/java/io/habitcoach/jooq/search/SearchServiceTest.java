@@ -243,7 +243,7 @@ class SearchServiceTest {
         assertThat(titles(ana, "along")).containsExactly("Pilates");
         assertThat(dsl.resultQuery("""
                 SELECT count(*) FROM pg_indexes
-                WHERE indexname IN ('habits_search_idx', 'goals_search_idx', 'goal_subtasks_search_idx')
+                WHERE schemaname = current_schema() AND indexname IN ('habits_search_idx', 'goals_search_idx', 'goal_subtasks_search_idx')
                   AND indexdef LIKE '%USING gin (search_document)%'""").fetchSingle().get(0, Integer.class))
                 .isEqualTo(3);
     }

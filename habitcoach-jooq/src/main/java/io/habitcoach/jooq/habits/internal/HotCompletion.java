@@ -81,7 +81,9 @@ public final class HotCompletion {
             FROM habits h JOIN users u ON u.id = h.user_id
             CROSS JOIN LATERAL (SELECT ARRAY(SELECT m.message FROM (%s) m) AS recent) r
             WHERE h.id = ? AND h.user_id = ? AND u.deleted_at IS NULL""".formatted(HASH_SQL.formatted("r.recent"),
-            RECENT_SQL.formatted("h.user_id"));
+            // the owner as a parameter, not h.user_id: every table filtered by the same value is what
+            // makes the statement a router query on Citus (docs/scale-out.md)
+            RECENT_SQL.formatted("?"));
 
     private static final String LOCK_SQL = READ_SQL + "\nFOR NO KEY UPDATE OF h";
 
@@ -101,7 +103,8 @@ public final class HotCompletion {
               FROM users u
               WHERE h.id = ? AND h.user_id = ? AND h.xmin = CAST(? AS xid)
                 AND u.id = h.user_id AND u.xmin = CAST(? AS xid) AND u.deleted_at IS NULL
-                AND NOT EXISTS (SELECT 1 FROM habit_completions e WHERE e.habit_id = h.id AND e.completed_date = ?)
+                AND NOT EXISTS (SELECT 1 FROM habit_completions e
+                                WHERE e.user_id = ? AND e.habit_id = h.id AND e.completed_date = ?)
                 AND %2$s = ?
               RETURNING CAST(h.xmin AS text) AS version
             ), ins AS (
@@ -235,8 +238,9 @@ public final class HotCompletion {
     /** The rules' inputs by {@code sql} ({@link #READ_SQL} or {@link #LOCK_SQL}); null when there is no such habit. */
     private static Inputs read(Connection c, String sql, String userId, String habitId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, habitId);
-            s.setString(2, userId);
+            s.setString(1, userId);
+            s.setString(2, habitId);
+            s.setString(3, userId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return null;
@@ -323,6 +327,7 @@ public final class HotCompletion {
             s.setString(++i, userId);
             s.setString(++i, habit.version);
             s.setString(++i, owner.version);
+            s.setString(++i, userId);
             s.setObject(++i, date);
             s.setBytes(++i, owner.recentHash);
             s.setString(++i, entryId);

@@ -159,9 +159,17 @@ public final class JobCalendars {
             lastWeekStart[i] = c.lastWeek().start().toString();
             weekStarts[i] = c.weekStarts().toString();
         }
-        return DSL.table("unnest({0}::text[], {1}::time[], {2}::int[], {3}::date[], {4}::date[], {5}::text[], "
-                        + "{4}::text[], {6}::timestamptz[], {7}::date[], {8}::date[], {8}::text[], {9}::timestamptz[]) "
-                        + "AS cal(" + COLUMNS + ")",
+        // Text arrays cast column by column in a subquery, not typed arrays in unnest's column list:
+        // Citus ships a function scan to the workers with the arrays' element types, which it then
+        // mistakes for the casts' (docs/scale-out.md).
+        return DSL.table("(SELECT v.c0 AS timezone, CAST(v.c1 AS time) AS day_start, v.c2 AS fdow,"
+                        + " CAST(v.c3 AS date) AS today, CAST(v.c4 AS date) AS yesterday, v.c5 AS yesterday_name,"
+                        + " v.c4 AS yesterday_key, CAST(v.c6 AS timestamptz) AS today_starts,"
+                        + " CAST(v.c7 AS date) AS week_start, CAST(v.c8 AS date) AS last_week_start,"
+                        + " v.c8 AS last_week_key, CAST(v.c9 AS timestamptz) AS week_starts"
+                        + " FROM unnest({0}::text[], {1}::text[], {2}::int[], {3}::text[], {4}::text[], {5}::text[],"
+                        + " {6}::text[], {7}::text[], {8}::text[], {9}::text[])"
+                        + " AS v(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9)) AS cal",
                 text(zone), text(dayStart), DSL.val(fdow, SQLDataType.INTEGER.array()), text(today), text(yesterday),
                 text(yesterdayName), text(todayStarts), text(weekStart), text(lastWeekStart), text(weekStarts));
     }

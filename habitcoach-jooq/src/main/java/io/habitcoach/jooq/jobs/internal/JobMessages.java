@@ -57,9 +57,12 @@ public final class JobMessages {
             return recent;
         }
         String[] ids = userIds.stream().distinct().toArray(String[]::new);
-        for (var row : dsl.resultQuery("SELECT u.id, m.message FROM unnest({0}::text[]) AS u(id) "
+        // from the users rows, not from the array itself: on Citus a lateral LIMIT subquery is pushed
+        // to the shards only when it is joined to a distributed table by its distribution column
+        for (var row : dsl.resultQuery("SELECT u.id, m.message FROM users u "
                         + "CROSS JOIN LATERAL (SELECT a.message, a.created_at, a.id FROM ai_messages a "
                         + "WHERE a.user_id = u.id ORDER BY a.created_at DESC, a.id DESC LIMIT {1}) m "
+                        + "WHERE u.id = ANY({0}::text[]) "
                         + "ORDER BY u.id, m.created_at DESC, m.id DESC",
                 DSL.val(ids, SQLDataType.VARCHAR.array()), DSL.inline(CoachContext.RECENT_MESSAGES_CONSIDERED))
                 .fetch()) {
@@ -109,14 +112,17 @@ public final class JobMessages {
             parts[c] = DSL.val(columns[c], SQLDataType.VARCHAR.array());
         }
         parts[8] = DSL.val(ctx.now());
-        return dsl.execute("INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, event_key,"
+        // the rows RETURNING names, not the update count: Citus runs this INSERT ... SELECT through
+        // the coordinator and counts the rows it sent, inserted or not (docs/scale-out.md)
+        return dsl.resultQuery("INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, event_key,"
                 + " facts, created_at)"
                 + " SELECT m.id, m.user_id, m.personality, m.message_type, m.message, m.habit_id, m.event_key,"
                 + " m.facts::jsonb, {8}"
                 + " FROM unnest({0}::text[], {1}::text[], {2}::text[], {3}::text[], {4}::text[], {5}::text[],"
                 + " {6}::text[], {7}::text[]) AS m(id, user_id, personality, message_type, message, habit_id, event_key,"
                 + " facts)"
-                + " ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING", parts);
+                + " ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING RETURNING id", parts)
+                .fetch().size();
     }
 
     /**

@@ -75,13 +75,13 @@ public final class MissedSweep {
                     WHERE p.habit_id = habits.id AND p.user_id = habits.user_id
                     AND p.paused_from <= cal.last_week_start + 6
                     AND (p.resumed_on IS NULL OR (p.resumed_on > cal.last_week_start AND p.resumed_on > p.paused_from)))
-                AND NOT EXISTS (SELECT 1 FROM (SELECT
-                        (SELECT count(*) FROM habit_completions c WHERE c.habit_id = habits.id
-                            AND c.completed_date BETWEEN cal.last_week_start AND cal.last_week_start + 6) AS entries,
-                        (SELECT count(*) FROM habit_completions c WHERE c.habit_id = habits.id AND c.kind = 'skipped'
-                            AND c.completed_date BETWEEN cal.last_week_start AND cal.last_week_start + 6) AS skipped) w
-                    WHERE w.skipped >= habits.times_per_week
-                        OR w.entries - w.skipped >= greatest(1, habits.times_per_week - w.skipped))
+                AND NOT EXISTS (SELECT 1 FROM habit_completions c
+                    WHERE c.user_id = habits.user_id AND c.habit_id = habits.id
+                        AND c.completed_date BETWEEN cal.last_week_start AND cal.last_week_start + 6
+                    -- one row always (no GROUP BY): the week's entries and skips
+                    HAVING count(*) FILTER (WHERE c.kind = 'skipped') >= habits.times_per_week
+                        OR count(*) FILTER (WHERE c.kind <> 'skipped')
+                            >= greatest(1, habits.times_per_week - count(*) FILTER (WHERE c.kind = 'skipped')))
                 AND NOT EXISTS (SELECT 1 FROM ai_messages m
                     WHERE m.user_id = habits.user_id AND m.event_key = 'habit_fail:' || habits.id || ':' || cal.last_week_key)
             ELSE
@@ -89,7 +89,7 @@ public final class MissedSweep {
                 AND (habits.frequency = 'daily' OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(habits.specific_days) AS d(name)
                     WHERE lower(btrim(d.name)) = cal.yesterday_name))
                 AND NOT EXISTS (SELECT 1 FROM habit_completions c
-                    WHERE c.habit_id = habits.id AND c.completed_date = cal.yesterday)
+                    WHERE c.user_id = habits.user_id AND c.habit_id = habits.id AND c.completed_date = cal.yesterday)
                 AND NOT EXISTS (SELECT 1 FROM habit_pauses p
                     WHERE p.habit_id = habits.id AND p.user_id = habits.user_id
                     AND p.paused_from <= cal.yesterday AND (p.resumed_on IS NULL OR p.resumed_on > cal.yesterday))
@@ -211,9 +211,11 @@ public final class MissedSweep {
         // The claim locks the rows in (user, habit) order, so overlapping runs queue instead of
         // deadlocking, and a completion in flight (which holds the habit's lock) is waited for; the
         // statements after it read a snapshot that sees that completion.
+        // Text arrays cast column by column in a subquery, not typed arrays in unnest (a Citus bug,
+        // JobCalendars#table): the same statement serves one server and Citus.
         Set<String> claimed = new HashSet<>(dsl.resultQuery("UPDATE habits SET next_check_at = v.next"
-                        + " FROM unnest({0}::text[], {1}::text[], {2}::timestamptz[], {3}::timestamptz[])"
-                        + " AS v(user_id, id, old, next)"
+                        + " FROM (SELECT u.a AS user_id, u.b AS id, u.c::timestamptz AS old, u.d::timestamptz AS next"
+                        + " FROM unnest({0}::text[], {1}::text[], {2}::text[], {3}::text[]) AS u(a, b, c, d)) AS v"
                         + " WHERE habits.user_id = v.user_id AND habits.id = v.id AND habits.next_check_at = v.old"
                         + " RETURNING habits.id",
                 text(userIds), text(ids), text(olds), text(nexts)).fetch(0, String.class));
@@ -269,8 +271,8 @@ public final class MissedSweep {
                 JobMessages.recentMessages(dsl, events.stream().map(e -> e.recipient().userId()).toList()));
         if (!updates.isEmpty()) {
             dsl.execute("UPDATE habits SET current_streak = v.current, next_check_at = v.next"
-                            + " FROM unnest({0}::text[], {1}::text[], {2}::int[], {3}::timestamptz[])"
-                            + " AS v(user_id, id, current, next)"
+                            + " FROM (SELECT u.a AS user_id, u.b AS id, u.c AS current, u.d::timestamptz AS next"
+                            + " FROM unnest({0}::text[], {1}::text[], {2}::int[], {3}::text[]) AS u(a, b, c, d)) AS v"
                             + " WHERE habits.user_id = v.user_id AND habits.id = v.id",
                     text(updates.stream().map(Update::userId).toArray(String[]::new)),
                     text(updates.stream().map(Update::habitId).toArray(String[]::new)),

@@ -211,8 +211,10 @@ public final class WeeklyAnalysisJob {
         }
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
+            // casts in a subquery, not typed arrays in unnest (a Citus bug, JobCalendars#table)
             Set<String> claimed = new HashSet<>(dsl.resultQuery("UPDATE users SET next_weekly_at = v.next"
-                            + " FROM unnest({0}::text[], {1}::timestamptz[], {2}::timestamptz[]) AS v(id, old, next)"
+                            + " FROM (SELECT u.a AS id, u.b::timestamptz AS old, u.c::timestamptz AS next"
+                            + " FROM unnest({0}::text[], {1}::text[], {2}::text[]) AS u(a, b, c)) AS v"
                             + " WHERE users.id = v.id AND users.next_weekly_at = v.old RETURNING users.id",
                     text(candidateIds), text(olds), text(nexts)).fetch(0, String.class));
             List<JobMessages.Pending> mine = read.events.stream()
@@ -342,22 +344,28 @@ public final class WeeklyAnalysisJob {
         Map<String, Item> byId = new HashMap<>();
         items.forEach(i -> byId.put(i.habit.getId(), i));
         String[] ids = byId.keySet().toArray(String[]::new);
+        String[] owners = new String[ids.length];
         String[] since = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            LocalDate from = byId.get(ids[i]).since;
-            since[i] = whole || from == null ? "-infinity" : from.toString();
+            Item item = byId.get(ids[i]);
+            owners[i] = item.habit.getUserId();
+            since[i] = whole || item.since == null ? "-infinity" : item.since.toString();
         }
-        // Per habit, two index-only scans: the days with an entry from the unique (habit_id,
-        // completed_date) index, the skipped ones from the partial index of V3. One row per habit, the
-        // days as epoch-day arrays.
-        for (Record e : dsl.resultQuery("SELECT w.habit_id,"
-                        + " ARRAY(SELECT e.completed_date - DATE '1970-01-01' FROM habit_completions e"
-                        + "   WHERE e.habit_id = w.habit_id AND e.completed_date >= w.since ORDER BY e.completed_date),"
-                        + " ARRAY(SELECT s.completed_date - DATE '1970-01-01' FROM habit_completions s"
-                        + "   WHERE s.habit_id = w.habit_id AND s.completed_date >= w.since AND s.kind = 'skipped'"
-                        + "   ORDER BY s.completed_date)"
-                        + " FROM unnest({0}::text[], {1}::date[]) AS w(habit_id, since)",
-                DSL.val(ids, SQLDataType.VARCHAR.array()), DSL.val(since, SQLDataType.VARCHAR.array())).fetch()) {
+        // One row per habit with entries, the days as epoch-day arrays, from an index range scan of
+        // (user_id, habit_id, completed_date) per habit. A join grouped by the owner, not subqueries
+        // per habit: on Citus every worker answers for its shards (docs/scale-out.md).
+        for (Record e : dsl.resultQuery("SELECT e.habit_id,"
+                        + " array_agg(e.completed_date - DATE '1970-01-01' ORDER BY e.completed_date),"
+                        + " coalesce(array_agg(e.completed_date - DATE '1970-01-01' ORDER BY e.completed_date)"
+                        + "   FILTER (WHERE e.kind = 'skipped'), '{}')"
+                        // casts in a subquery, not typed arrays in unnest (a Citus bug, JobCalendars#table)
+                        + " FROM (SELECT v.u AS user_id, v.h AS habit_id, CAST(v.s AS date) AS since"
+                        + "   FROM unnest({0}::text[], {1}::text[], {2}::text[]) AS v(u, h, s)) AS w"
+                        + " JOIN habit_completions e ON e.user_id = w.user_id AND e.habit_id = w.habit_id"
+                        + "   AND e.completed_date >= w.since"
+                        + " GROUP BY e.user_id, e.habit_id",
+                DSL.val(owners, SQLDataType.VARCHAR.array()), DSL.val(ids, SQLDataType.VARCHAR.array()),
+                DSL.val(since, SQLDataType.VARCHAR.array())).fetch()) {
             Item item = byId.get(e.get(0, String.class));
             Integer[] days = e.get(1, Integer[].class);
             Integer[] skipped = e.get(2, Integer[].class);

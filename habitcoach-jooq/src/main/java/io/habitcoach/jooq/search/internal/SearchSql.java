@@ -36,19 +36,21 @@ public final class SearchSql {
                            WHERE w <> '') AS folded
               FROM users u
               WHERE u.id = {0} AND u.deleted_at IS NULL
+              -- every table below is filtered by {0} itself, not by o.id: on Citus that makes the
+              -- statement a router query (one shard), docs/scale-out.md
             ), exact AS (
               SELECT x.* FROM (
                 SELECT 'HABIT' AS kind, h.id, CAST(NULL AS text) AS goal_id, h.name AS title, h.description,
                        CAST(ts_rank(h.search_document, o.query) AS float8) AS rank
-                FROM owner o JOIN habits h ON h.user_id = o.id
+                FROM owner o JOIN habits h ON h.user_id = {0}
                 WHERE h.search_document @@ o.query
                 UNION ALL
                 SELECT 'GOAL', g.id, NULL, g.title, g.description, ts_rank(g.search_document, o.query)
-                FROM owner o JOIN goals g ON g.user_id = o.id
+                FROM owner o JOIN goals g ON g.user_id = {0}
                 WHERE g.search_document @@ o.query
                 UNION ALL
                 SELECT 'SUBTASK', s.id, s.goal_id, s.title, s.description, ts_rank(s.search_document, o.query)
-                FROM owner o JOIN goal_subtasks s ON s.user_id = o.id
+                FROM owner o JOIN goal_subtasks s ON s.user_id = {0}
                 WHERE s.search_document @@ o.query
               ) x
               ORDER BY x.rank DESC, x.title, x.id
@@ -63,11 +65,11 @@ public final class SearchSql {
               FROM owner o
               CROSS JOIN LATERAL (
                 SELECT 'HABIT' AS kind, h.id, CAST(NULL AS text) AS goal_id, h.name AS title, h.description
-                FROM habits h WHERE h.user_id = o.id
+                FROM habits h WHERE h.user_id = {0}
                 UNION ALL
-                SELECT 'GOAL', g.id, NULL, g.title, g.description FROM goals g WHERE g.user_id = o.id
+                SELECT 'GOAL', g.id, NULL, g.title, g.description FROM goals g WHERE g.user_id = {0}
                 UNION ALL
-                SELECT 'SUBTASK', s.id, s.goal_id, s.title, s.description FROM goal_subtasks s WHERE s.user_id = o.id
+                SELECT 'SUBTASK', s.id, s.goal_id, s.title, s.description FROM goal_subtasks s WHERE s.user_id = {0}
               ) x
               CROSS JOIN LATERAL (
                 SELECT CASE WHEN bool_or(char_length(w.word) >= 4) THEN
