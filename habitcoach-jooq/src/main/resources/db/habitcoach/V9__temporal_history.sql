@@ -60,10 +60,12 @@ CREATE UNIQUE INDEX goal_versions_open_idx ON goal_versions (user_id, goal_id) W
 ALTER TABLE habits ADD COLUMN schedule_from DATE;
 
 -- Backfill: one open version per existing habit and goal, valid from its creation. The first version's
--- frequency also judges every earlier day, so its schedule_from only records the creation day.
+-- frequency also judges every earlier day, so its schedule_from only records the creation day (in UTC
+-- for an owner whose zone this server does not know: a record only, never read for such a habit).
 INSERT INTO habit_versions (user_id, habit_id, version, valid_from, valid_to, schedule_from, name, description,
                             frequency, specific_days, times_per_week, status, preferred_time, reminder_enabled)
-SELECT h.user_id, h.id, 1, h.created_at, NULL, ((h.created_at AT TIME ZONE u.timezone) - u.day_start)::date,
+SELECT h.user_id, h.id, 1, h.created_at, NULL, ((h.created_at AT TIME ZONE CASE WHEN habitcoach_zone_known(u.timezone) THEN u.timezone ELSE 'UTC' END)
+         - u.day_start)::date,
        h.name, h.description, h.frequency, h.specific_days, h.times_per_week, h.status, h.preferred_time,
        h.reminder_enabled
 FROM habits h JOIN users u ON u.id = h.user_id;

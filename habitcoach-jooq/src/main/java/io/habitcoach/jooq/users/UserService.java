@@ -131,9 +131,6 @@ public final class UserService {
         changes.put(USERS.UPDATED_AT, ctx.now());
         // A new calendar moves when the user's periods close: the jobs re-time them at their next run.
         boolean calendar = update.timezone() != null || update.dayStart() != null || update.firstDayOfWeek() != null;
-        if (calendar) {
-            changes.put(USERS.NEXT_WEEKLY_AT, DueInstants.weeklyOnCalendarChange(ctx.clock().instant()));
-        }
         return ctx.db().tx(cfg -> {
             Db.wroteFor(userId);
             UsersRecord updated = DSL.using(cfg).update(USERS).set(changes)
@@ -146,7 +143,7 @@ public final class UserService {
                 UserRows.copyZoneToHabits(DSL.using(cfg), updated.getId(), updated.getTimezone());
             }
             if (calendar) {
-                DueInstants.calendarChanged(DSL.using(cfg), updated.getId(), ctx.clock().instant());
+                DueInstants.calendarChanged(DSL.using(cfg), updated, ctx.clock().instant());
             }
             return UserRows.toUser(updated);
         });

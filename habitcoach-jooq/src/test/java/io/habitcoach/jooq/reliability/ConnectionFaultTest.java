@@ -80,6 +80,9 @@ class ConnectionFaultTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        if (backends == null) {
+            return;   // skipped (Citus)
+        }
         backends.openGate();
         backends.removeGate("habit_completions");
         backends.close();

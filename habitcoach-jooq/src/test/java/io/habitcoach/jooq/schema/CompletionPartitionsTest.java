@@ -203,8 +203,11 @@ class CompletionPartitionsTest {
     }
 
     private String partitionOf(String user, LocalDate day) {
-        return sql.resultQuery("SELECT tableoid::regclass::text FROM habit_completions WHERE user_id = ? AND completed_date = ?",
+        String table = sql.resultQuery("SELECT tableoid::regclass::text FROM habit_completions WHERE user_id = ? AND completed_date = ?",
                 user, day).fetchOne(0, String.class);
+        // on Citus the row comes from a shard of the partition: schema.partition_<shard id>
+        return io.habitcoach.testkit.HabitCoachTestDatabase.citus()
+                ? table.replaceFirst("^[^.]*\\.", "").replaceFirst("_\\d+$", "") : table;
     }
 
     private void insertEntry(String user, String habit, LocalDate day) {

@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * When the coach jobs must next look at a habit ({@code habits.next_check_at}) or a user
@@ -110,27 +109,31 @@ public final class DueInstants {
     }
 
     /**
-     * The value of {@code users.next_weekly_at} when the user's zone, day start or first day of week
-     * changes: due at the next run, which times it in the new calendar. Always a different value than
-     * before, so a run that read the old one cannot claim the user with an instant of the old calendar.
+     * After the user's zone, day start or first day of week changed (same transaction): the user's
+     * weekly analysis and each of their habits that has an instant are due at the next run, which
+     * times them in the new calendar. Each new value differs from the old one, so a run that read the
+     * old one cannot claim it with an instant of the old calendar. The values are computed here and
+     * written as values, row by row (a user has few habits; every statement names the user, a router
+     * query on Citus, which refuses a STABLE function of a column in an UPDATE).
      */
-    public static Field<OffsetDateTime> weeklyOnCalendarChange(Instant now) {
-        return DSL.least(DSL.field("{0} - interval '1 microsecond'", SQLDataType.TIMESTAMPWITHTIMEZONE,
-                USERS.NEXT_WEEKLY_AT), DSL.val(utc(now)));
+    public static void calendarChanged(DSLContext dsl, UsersRecord user, Instant now) {
+        OffsetDateTime weekly = user.getNextWeeklyAt();
+        dsl.update(USERS).set(USERS.NEXT_WEEKLY_AT, dueNow(weekly, now))
+                .where(USERS.ID.eq(user.getId())).and(weekly == null ? USERS.NEXT_WEEKLY_AT.isNull()
+                        : USERS.NEXT_WEEKLY_AT.eq(weekly))
+                .execute();
+        for (var row : dsl.select(HABITS.ID, HABITS.NEXT_CHECK_AT).from(HABITS)
+                .where(HABITS.USER_ID.eq(user.getId())).and(HABITS.NEXT_CHECK_AT.isNotNull()).fetch()) {
+            dsl.update(HABITS).set(HABITS.NEXT_CHECK_AT, dueNow(row.value2(), now))
+                    .where(HABITS.USER_ID.eq(user.getId())).and(HABITS.ID.eq(row.value1()))
+                    .and(HABITS.NEXT_CHECK_AT.eq(row.value2()))
+                    .execute();
+        }
     }
 
-    /**
-     * After the user's zone, day start or first day of week changed (same transaction): each of their
-     * habits that has an instant is due at the next run, which times it in the new calendar. One
-     * statement on the user's habits; the new value always differs from the old one (see
-     * {@link #weeklyOnCalendarChange}).
-     */
-    public static void calendarChanged(DSLContext dsl, String userId, Instant now) {
-        dsl.update(HABITS)
-                .set(HABITS.NEXT_CHECK_AT, DSL.least(DSL.field("{0} - interval '1 microsecond'",
-                        SQLDataType.TIMESTAMPWITHTIMEZONE, HABITS.NEXT_CHECK_AT), DSL.val(utc(now))))
-                .where(HABITS.USER_ID.eq(userId)).and(HABITS.NEXT_CHECK_AT.isNotNull())
-                .execute();
+    /** Due at the next run, and never the old value: {@code now}, or a microsecond before it when that was it. */
+    private static OffsetDateTime dueNow(OffsetDateTime old, Instant now) {
+        return utc(old != null && old.toInstant().equals(now) ? now.minusNanos(1_000) : now);
     }
 
     static OffsetDateTime utc(Instant instant) {
