@@ -28,7 +28,7 @@ class HabitCoachRetentionAutoConfigurationTest {
 
     @BeforeAll
     static void database() {
-        database = HabitCoachTestDatabase.create(2);
+        database = HabitCoachTestDatabase.create(4);   // migrate-on-start holds more than two connections at once
     }
 
     @AfterAll
