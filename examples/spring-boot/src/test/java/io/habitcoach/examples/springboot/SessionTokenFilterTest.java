@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,8 +39,8 @@ class SessionTokenFilterTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    ObjectMapper json;
+    // the test's own Jackson 2 reader: a Boot 4 application has Jackson 3 (as in HabitCoachApiTest)
+    private final ObjectMapper json = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
