@@ -32,19 +32,11 @@ public final class ReminderSql {
     private ReminderSql() {
     }
 
-    public static final String DUE = """
-            WITH RECURSIVE zones (tz) AS (
-                (SELECT h.user_timezone FROM habits h
-                 WHERE h.reminder_enabled AND h.status = 'active' AND h.preferred_time IS NOT NULL
-                   AND h.user_timezone IS NOT NULL
-                 ORDER BY h.user_timezone LIMIT 1)
-              UNION ALL
-                SELECT (SELECT h.user_timezone FROM habits h
-                        WHERE h.reminder_enabled AND h.status = 'active' AND h.preferred_time IS NOT NULL
-                          AND h.user_timezone > z.tz
-                        ORDER BY h.user_timezone LIMIT 1)
-                FROM zones z WHERE z.tz IS NOT NULL
-            ),
+    /**
+     * The part both forms of the statement share: the window's bounds, each zone's wall-clock range
+     * ({@code walls}) and the local dates and minute ranges to look at ({@code slots}).
+     */
+    private static final String WINDOW_SLOTS = """
             bounds AS (
               SELECT CAST({0} AS timestamptz) AS w_from, CAST({1} AS timestamptz) AS w_to
             ),
@@ -87,6 +79,22 @@ public final class ReminderSql {
                 WHERE c.day < w.hi
               ) d
             ),
+            """;
+
+    public static final String DUE = """
+            WITH RECURSIVE zones (tz) AS (
+                (SELECT h.user_timezone FROM habits h
+                 WHERE h.reminder_enabled AND h.status = 'active' AND h.preferred_time IS NOT NULL
+                   AND h.user_timezone IS NOT NULL
+                 ORDER BY h.user_timezone LIMIT 1)
+              UNION ALL
+                SELECT (SELECT h.user_timezone FROM habits h
+                        WHERE h.reminder_enabled AND h.status = 'active' AND h.preferred_time IS NOT NULL
+                          AND h.user_timezone > z.tz
+                        ORDER BY h.user_timezone LIMIT 1)
+                FROM zones z WHERE z.tz IS NOT NULL
+            ),
+            """ + WINDOW_SLOTS + """
             candidates AS MATERIALIZED (
               SELECT u.id AS user_id, h.id AS habit_id, h.name AS habit_name, u.timezone, u.language,
                      h.frequency, h.specific_days, h.times_per_week, u.first_day_of_week,
@@ -150,48 +158,7 @@ public final class ReminderSql {
               WHERE h.reminder_enabled AND h.status = 'active' AND h.preferred_time IS NOT NULL
                 AND h.user_timezone IS NOT NULL
             ),
-            bounds AS (
-              SELECT CAST({0} AS timestamptz) AS w_from, CAST({1} AS timestamptz) AS w_to
-            ),
-            walls AS MATERIALIZED (
-              SELECT z.tz,
-                     (b.w_from AT TIME ZONE 'UTC') + least(o.off_from, o.off_to) AS lo,
-                     (b.w_to AT TIME ZONE 'UTC') + greatest(o.off_from, o.off_to) AS hi,
-                     -- no offset change from a day before the window to its end: every wall-clock time
-                     -- in the range exists once, at wall time - offset (no DST arithmetic per habit)
-                     o.off_day_before = o.off_from AND o.off_from = o.off_to AS steady,
-                     o.off_from
-              FROM zones z
-              CROSS JOIN bounds b
-              CROSS JOIN LATERAL (
-                SELECT ((b.w_from - interval '1 microsecond') AT TIME ZONE z.tz)
-                         - ((b.w_from - interval '1 microsecond') AT TIME ZONE 'UTC') AS off_from,
-                       ((b.w_to - interval '1 microsecond') AT TIME ZONE z.tz)
-                         - ((b.w_to - interval '1 microsecond') AT TIME ZONE 'UTC') AS off_to,
-                       ((b.w_from - interval '1 day') AT TIME ZONE z.tz)
-                         - ((b.w_from - interval '1 day') AT TIME ZONE 'UTC') AS off_day_before
-              ) o
-              WHERE z.tz IS NOT NULL
-            ),
-            slots AS MATERIALIZED (
-              -- per zone and calendar date: preferred times p with from_time <= p < to_time
-              SELECT w.tz, CAST(d.day AS date) AS calendar_date,
-                     CASE WHEN w.steady THEN (d.day - w.off_from) AT TIME ZONE 'UTC' END AS steady_midnight,
-                     CASE WHEN d.first_minute >= d.day + interval '1 day' THEN '24:00'
-                          ELSE to_char(d.first_minute, 'HH24:MI') END AS from_time,
-                     CASE WHEN d.end_minute >= d.day + interval '1 day' THEN '24:00'
-                          ELSE to_char(d.end_minute, 'HH24:MI') END AS to_time
-              FROM walls w
-              CROSS JOIN LATERAL (
-                SELECT c.day,
-                       date_trunc('minute', greatest(w.lo, c.day) + interval '1 minute' - interval '1 microsecond')
-                         AS first_minute,
-                       date_trunc('minute', w.hi + interval '1 minute' - interval '1 microsecond') AS end_minute
-                FROM (SELECT date_trunc('day', w.lo) + k * interval '1 day' AS day
-                      FROM (VALUES (0), (1), (2)) AS v (k)) c
-                WHERE c.day < w.hi
-              ) d
-            ),
+            """ + WINDOW_SLOTS + """
             candidates AS (
               SELECT h.user_id, h.id AS habit_id, h.name AS habit_name, u.timezone, u.language,
                      h.frequency, h.specific_days, h.times_per_week, u.first_day_of_week,
