@@ -219,17 +219,29 @@ public final class Db {
     public boolean citus() {
         Boolean known = citus;
         if (known == null) {
-            // plain JDBC: not a statement of any call, so not seen by the host's execute listeners
-            known = read(dsl -> dsl.connectionResult(c -> {
-                try (var s = c.createStatement();
-                        var rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')")) {
-                    rs.next();
-                    return rs.getBoolean(1);
-                }
-            }));
+            known = read(dsl -> dsl.connectionResult(Db::hasCitus));
             citus = known;
         }
         return known;
+    }
+
+    /** {@link #citus()}, asked on a connection the caller holds (a pool of one has no other to give). */
+    public boolean citus(java.sql.Connection c) throws java.sql.SQLException {
+        Boolean known = citus;
+        if (known == null) {
+            known = hasCitus(c);
+            citus = known;
+        }
+        return known;
+    }
+
+    // plain JDBC: not a statement of any call, so not seen by the host's execute listeners
+    private static boolean hasCitus(java.sql.Connection c) throws java.sql.SQLException {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     /** A read outside an explicit transaction (one statement). */

@@ -88,31 +88,47 @@ public final class HotCompletion {
     private static final String LOCK_SQL = READ_SQL + "\nFOR NO KEY UPDATE OF h";
 
     /**
-     * The write: the first {@code %s} is where the messages come from (five columns of one row, or
-     * of arrays), the second the conflict clause that keeps keyed messages (milestones) once. It
-     * returns the habit row's new version and the owner's new last ten messages with their hash:
-     * what the next completion of the habit starts from.
+     * The update of the habit's caches, checked against the versions and the messages' hash the
+     * rules read: the first part of the write in both forms.
+     */
+    private static final String UPDATE_SQL = """
+            UPDATE habits h SET current_streak = ?, longest_streak = ?, total_completed = ?, completed_last_at = ?,
+              streak_run_length = ?, streak_run_start = ?, streak_run_end = ?, streak_next_due = ?,
+              streak_previous_run_length = ?, streak_previous_run_end = ?, streak_last_unmet_week = ?,
+              streak_last_unmet_week_done = ?, streak_excused_through = ?, updated_at = ?
+            FROM users u
+            WHERE h.id = ? AND h.user_id = ? AND h.xmin = CAST(? AS xid)
+              AND u.id = h.user_id AND u.xmin = CAST(? AS xid) AND u.deleted_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM habit_completions e
+                              WHERE e.user_id = ? AND e.habit_id = h.id AND e.completed_date = ?)
+              AND %s = ?
+            RETURNING CAST(h.xmin AS text) AS version""".formatted(
+            HASH_SQL.formatted("ARRAY(SELECT message FROM cur ORDER BY created_at DESC, id DESC)"));
+
+    private static final String ENTRY_INSERT = """
+            INSERT INTO habit_completions (id, user_id, habit_id, completed_date, kind, notes, created_at, updated_at)""";
+
+    private static final String MESSAGE_INSERT = """
+            INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, facts, event_key,
+                                     source, created_at)""";
+
+    private static final String KEYED_ONCE = "ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING";
+
+    /**
+     * The write on one server: one statement. The first {@code %s} is where the messages come from
+     * (five columns of one row, or of arrays), the second the conflict clause that keeps keyed
+     * messages (milestones) once. It returns the habit row's new version and the owner's new last
+     * ten messages with their hash: what the next completion of the habit starts from.
      */
     private static final String WRITE_SQL_TEMPLATE = """
             WITH cur AS (%1$s
             ), upd AS (
-              UPDATE habits h SET current_streak = ?, longest_streak = ?, total_completed = ?, completed_last_at = ?,
-                streak_run_length = ?, streak_run_start = ?, streak_run_end = ?, streak_next_due = ?,
-                streak_previous_run_length = ?, streak_previous_run_end = ?, streak_last_unmet_week = ?,
-                streak_last_unmet_week_done = ?, streak_excused_through = ?, updated_at = ?
-              FROM users u
-              WHERE h.id = ? AND h.user_id = ? AND h.xmin = CAST(? AS xid)
-                AND u.id = h.user_id AND u.xmin = CAST(? AS xid) AND u.deleted_at IS NULL
-                AND NOT EXISTS (SELECT 1 FROM habit_completions e
-                                WHERE e.user_id = ? AND e.habit_id = h.id AND e.completed_date = ?)
-                AND %2$s = ?
-              RETURNING CAST(h.xmin AS text) AS version
+            %2$s
             ), ins AS (
-              INSERT INTO habit_completions (id, user_id, habit_id, completed_date, kind, notes, created_at, updated_at)
+            %3$s
               SELECT ?, ?, ?, ?, 'done', ?, ?, ? FROM upd
             ), msg AS (
-              INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, facts, event_key,
-                                       source, created_at)
+            %4$s
               SELECT m.id, CAST(? AS text), CAST(? AS text), m.message_type, m.message, CAST(? AS text),
                      CAST(m.facts AS jsonb), m.event_key, 'template', CAST(? AS timestamptz)
               FROM upd CROSS JOIN %%s AS m(id, message_type, message, facts, event_key)%%s
@@ -122,9 +138,8 @@ public final class HotCompletion {
                                                 UNION ALL SELECT id, created_at, message FROM cur) n
                            ORDER BY created_at DESC, id DESC LIMIT 10) AS texts
             )
-            SELECT upd.version, recent.texts, %3$s FROM upd, recent""".formatted(RECENT_SQL.formatted("?"),
-            HASH_SQL.formatted("ARRAY(SELECT message FROM cur ORDER BY created_at DESC, id DESC)"),
-            HASH_SQL.formatted("recent.texts"));
+            SELECT upd.version, recent.texts, %5$s FROM upd, recent""".formatted(RECENT_SQL.formatted("?"),
+            UPDATE_SQL, ENTRY_INSERT, MESSAGE_INSERT, HASH_SQL.formatted("recent.texts"));
 
     /**
      * The common case: the completion's message alone, bound as five text values, and no ON
@@ -136,7 +151,25 @@ public final class HotCompletion {
     /** The completion's message and the milestones it reached, bound as five text arrays. */
     private static final String WRITE_MANY_SQL = WRITE_SQL_TEMPLATE.formatted(
             "unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))",
-            "\n              ON CONFLICT (user_id, event_key) WHERE event_key IS NOT NULL DO NOTHING");
+            "\n              " + KEYED_ONCE);
+
+    /**
+     * The write on Citus, where an {@code INSERT} inside a {@code WITH} is never a router query
+     * (Citus runs it as a subplan whose intermediate result a shard move can lose, and pays a
+     * round trip per part): the update alone first, and when it matched, the inserts and the read
+     * of the owner's last ten messages as plain statements sent together, in one transaction.
+     */
+    private static final String CITUS_UPDATE_SQL = "WITH cur AS (" + RECENT_SQL.formatted("?") + ")\n" + UPDATE_SQL;
+
+    /** The second part on Citus for {@code n} messages: the entry, the messages, the new last ten and their hash. */
+    private static String citusInsertsSql(int n) {
+        String row = "(?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, 'template', ?)";
+        return ENTRY_INSERT + " VALUES (?, ?, ?, ?, 'done', ?, ?, ?);\n"
+                + MESSAGE_INSERT + " VALUES " + String.join(", ", java.util.Collections.nCopies(n, row))
+                + (n == 1 ? "" : " " + KEYED_ONCE) + ";\n"
+                + "SELECT r.recent, " + HASH_SQL.formatted("r.recent") + " FROM (SELECT ARRAY(SELECT m.message FROM ("
+                + RECENT_SQL.formatted("?") + ") m) AS recent) r";
+    }
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Duration REMEMBERED_FOR = Duration.ofDays(30);
@@ -303,71 +336,14 @@ public final class HotCompletion {
         String entryId = ctx.ids().next();
         int n = messages.size();
         String[] ids = new String[n];
-        String newVersion;
-        List<String> recent;
-        byte[] recentHash;
-        try (PreparedStatement s = c.prepareStatement(n == 1 ? WRITE_ONE_SQL : WRITE_MANY_SQL)) {
-            int i = 0;
-            s.setString(++i, userId);
-            s.setInt(++i, plan.summary.current());
-            s.setInt(++i, after.longest());
-            s.setInt(++i, after.totalCompleted());
-            setDate(s, ++i, after.lastDoneDate());
-            s.setInt(++i, after.runLength());
-            setDate(s, ++i, after.runStart());
-            setDate(s, ++i, after.runEnd());
-            setDate(s, ++i, after.nextDue());
-            s.setInt(++i, after.previousRunLength());
-            setDate(s, ++i, after.previousRunEnd());
-            setDate(s, ++i, after.lastUnmetWeek());
-            s.setInt(++i, after.lastUnmetWeekDone());
-            setDate(s, ++i, after.excusedThrough());
-            s.setObject(++i, now);
-            s.setString(++i, habitId);
-            s.setString(++i, userId);
-            s.setString(++i, habit.version);
-            s.setString(++i, owner.version);
-            s.setString(++i, userId);
-            s.setObject(++i, date);
-            s.setBytes(++i, owner.recentHash);
-            s.setString(++i, entryId);
-            s.setString(++i, userId);
-            s.setString(++i, habitId);
-            s.setObject(++i, date);
-            s.setString(++i, note);
-            s.setObject(++i, now);
-            s.setObject(++i, now);
-            s.setString(++i, userId);
-            s.setString(++i, messages.get(0).personalityId());
-            s.setString(++i, habitId);
-            s.setObject(++i, now);
-            String[] types = new String[n];
-            String[] texts = new String[n];
-            String[] facts = new String[n];
-            String[] keys = new String[n];
-            for (int m = 0; m < n; m++) {
-                CoachRecorder.Rendered message = messages.get(m);
-                ids[m] = ctx.ids().next();
-                types[m] = plan.events.get(m).event().type().code();
-                texts[m] = message.text();
-                facts[m] = message.factsJson();
-                keys[m] = plan.events.get(m).key();
-            }
-            for (String[] column : List.of(ids, types, texts, facts, keys)) {
-                if (n == 1) {
-                    s.setString(++i, column[0]);
-                } else {
-                    s.setArray(++i, c.createArrayOf("text", column));
-                }
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;   // stale inputs, or the day already has an entry: the general path decides
-                }
-                newVersion = rs.getString(1);
-                recent = texts(rs.getArray(2));
-                recentHash = rs.getBytes(3);
-            }
+        for (int m = 0; m < n; m++) {
+            ids[m] = ctx.ids().next();
+        }
+        Written written;
+        try {
+            written = ctx.db().citus(c)
+                    ? writeOnCitus(c, userId, habitId, date, note, habit, owner, plan, now, entryId, ids)
+                    : writeOneStatement(c, userId, habitId, date, note, habit, owner, plan, now, entryId, ids);
         } catch (SQLException e) {
             // An entry written by something that did not update the habit row (the library's own
             // writers always do): only the auto-committed statement may go on to the locked path.
@@ -376,6 +352,12 @@ public final class HotCompletion {
             }
             throw e;
         }
+        if (written == null) {
+            return null;   // stale inputs, or the day already has an entry: the general path decides
+        }
+        String newVersion = written.version;
+        List<String> recent = written.recent;
+        byte[] recentHash = written.recentHash;
         for (int m = 0; m < n; m++) {
             coach.rewriteAfterCommit(ids[m], messages.get(m).personalityId(), owner.language, owner.recent,
                     plan.events.get(m).event());
@@ -398,6 +380,154 @@ public final class HotCompletion {
             });
         }
         return new Completion(entryId, habitId, date, EntryKind.DONE, note, now);
+    }
+
+    /** What the write returns: the habit row's new version, the owner's last ten messages and their hash. */
+    private record Written(String version, List<String> recent, byte[] recentHash) {
+    }
+
+    private Written writeOneStatement(Connection c, String userId, String habitId, LocalDate date, String note,
+            HabitState habit, OwnerState owner, Plan plan, OffsetDateTime now, String entryId, String[] ids)
+            throws SQLException {
+        int n = ids.length;
+        try (PreparedStatement s = c.prepareStatement(n == 1 ? WRITE_ONE_SQL : WRITE_MANY_SQL)) {
+            int i = 0;
+            s.setString(++i, userId);
+            i = bindUpdate(s, i, userId, habitId, date, habit, owner, plan, now);
+            i = bindEntry(s, i, userId, habitId, date, note, now, entryId);
+            s.setString(++i, userId);
+            s.setString(++i, plan.messages.get(0).personalityId());
+            s.setString(++i, habitId);
+            s.setObject(++i, now);
+            String[] types = new String[n];
+            String[] texts = new String[n];
+            String[] facts = new String[n];
+            String[] keys = new String[n];
+            for (int m = 0; m < n; m++) {
+                types[m] = plan.events.get(m).event().type().code();
+                texts[m] = plan.messages.get(m).text();
+                facts[m] = plan.messages.get(m).factsJson();
+                keys[m] = plan.events.get(m).key();
+            }
+            for (String[] column : List.of(ids, types, texts, facts, keys)) {
+                if (n == 1) {
+                    s.setString(++i, column[0]);
+                } else {
+                    s.setArray(++i, c.createArrayOf("text", column));
+                }
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Written(rs.getString(1), texts(rs.getArray(2)), rs.getBytes(3)) : null;
+            }
+        }
+    }
+
+    /**
+     * The write on Citus: the update, then (when it matched) the inserts and the read of the last
+     * ten messages sent together; in the call's transaction, or in one of its own when the
+     * connection is in auto-commit mode (committed here, or rolled back when nothing matched).
+     */
+    private Written writeOnCitus(Connection c, String userId, String habitId, LocalDate date, String note,
+            HabitState habit, OwnerState owner, Plan plan, OffsetDateTime now, String entryId, String[] ids)
+            throws SQLException {
+        boolean own = c.getAutoCommit();
+        if (own) {
+            c.setAutoCommit(false);
+        }
+        boolean committed = false;
+        try {
+            Written written = null;
+            String version;
+            try (PreparedStatement s = c.prepareStatement(CITUS_UPDATE_SQL)) {
+                int i = 0;
+                s.setString(++i, userId);
+                bindUpdate(s, i, userId, habitId, date, habit, owner, plan, now);
+                try (ResultSet rs = s.executeQuery()) {
+                    version = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            if (version != null) {
+                try (PreparedStatement s = c.prepareStatement(citusInsertsSql(ids.length))) {
+                    int i = bindEntry(s, 0, userId, habitId, date, note, now, entryId);
+                    for (int m = 0; m < ids.length; m++) {
+                        CoachRecorder.Rendered message = plan.messages.get(m);
+                        s.setString(++i, ids[m]);
+                        s.setString(++i, userId);
+                        s.setString(++i, message.personalityId());
+                        s.setString(++i, plan.events.get(m).event().type().code());
+                        s.setString(++i, message.text());
+                        s.setString(++i, habitId);
+                        s.setString(++i, message.factsJson());
+                        s.setString(++i, plan.events.get(m).key());
+                        s.setObject(++i, now);
+                    }
+                    s.setString(++i, userId);
+                    s.execute();
+                    while (s.getResultSet() == null) {   // the two inserts' counts, then the read
+                        s.getMoreResults();
+                    }
+                    try (ResultSet rs = s.getResultSet()) {
+                        rs.next();
+                        written = new Written(version, texts(rs.getArray(1)), rs.getBytes(2));
+                    }
+                }
+            }
+            if (own) {
+                if (written != null) {
+                    c.commit();
+                    committed = true;
+                }
+            }
+            return written;
+        } finally {
+            if (own) {
+                if (!committed) {
+                    c.rollback();
+                }
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Binds {@link #UPDATE_SQL}'s values after index {@code i}; the last index bound. */
+    private static int bindUpdate(PreparedStatement s, int i, String userId, String habitId, LocalDate date,
+            HabitState habit, OwnerState owner, Plan plan, OffsetDateTime now) throws SQLException {
+        StreakState after = plan.after;
+        s.setInt(++i, plan.summary.current());
+        s.setInt(++i, after.longest());
+        s.setInt(++i, after.totalCompleted());
+        setDate(s, ++i, after.lastDoneDate());
+        s.setInt(++i, after.runLength());
+        setDate(s, ++i, after.runStart());
+        setDate(s, ++i, after.runEnd());
+        setDate(s, ++i, after.nextDue());
+        s.setInt(++i, after.previousRunLength());
+        setDate(s, ++i, after.previousRunEnd());
+        setDate(s, ++i, after.lastUnmetWeek());
+        s.setInt(++i, after.lastUnmetWeekDone());
+        setDate(s, ++i, after.excusedThrough());
+        s.setObject(++i, now);
+        s.setString(++i, habitId);
+        s.setString(++i, userId);
+        s.setString(++i, habit.version);
+        s.setString(++i, owner.version);
+        s.setString(++i, userId);
+        s.setObject(++i, date);
+        s.setBytes(++i, owner.recentHash);
+        return i;
+    }
+
+    /** Binds the entry's seven values after index {@code i}; the last index bound. */
+    private static int bindEntry(PreparedStatement s, int i, String userId, String habitId, LocalDate date,
+            String note, OffsetDateTime now, String entryId) throws SQLException {
+        s.setString(++i, entryId);
+        s.setString(++i, userId);
+        s.setString(++i, habitId);
+        s.setObject(++i, date);
+        s.setString(++i, note);
+        s.setObject(++i, now);
+        s.setObject(++i, now);
+        return i;
     }
 
     private static List<String> texts(Array array) throws SQLException {
