@@ -355,7 +355,8 @@ class HabitCoachAutoConfigurationTest {
 
     private static boolean tableExists(DataSource dataSource, String table) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, "public", table, null)) {
+             // the connection's schema: "public" on one server, a schema per test on Citus
+             ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), table, null)) {
             return tables.next();
         }
     }
