@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -75,7 +76,9 @@ public class HabitCoachAutoConfiguration {
                                  ObjectProvider<PasswordHasher> passwordHasher,
                                  ObjectProvider<TokenCipher> tokenCipher,
                                  ObjectProvider<HabitCoachBuilderCustomizer> customizers,
-                                 ObjectProvider<HabitCoachMigrationStrategy> migrationStrategy) {
+                                 ObjectProvider<HabitCoachMigrationStrategy> migrationStrategy,
+                                 @Qualifier(READ_DATA_SOURCE) ObjectProvider<DataSource> readDataSourceBean,
+                                 ObjectProvider<HabitCoachReadDataSource> readDataSourcePool) {
         DataSource dataSource = dataSources.getIfUnique();
         if (dataSource == null) {
             // None, or several without a primary: fail with a report instead of silently backing off.
@@ -89,6 +92,13 @@ public class HabitCoachAutoConfiguration {
                 .completionCacheSize(properties.completionCacheSize())
                 .coachQuota(new CoachQuota(coach.quota().free(), coach.quota().pro()))
                 .chatHistoryMessages(coach.historyMessages());
+        DataSource readDataSource = readDataSourceBean.getIfAvailable(
+                () -> readDataSourcePool.stream().map(HabitCoachReadDataSource::dataSource).findFirst().orElse(null));
+        if (readDataSource != null && readDataSource != dataSource) {
+            builder.readDataSource(readDataSource)
+                    .replicaMaxLag(properties.readDataSource().maxLag())
+                    .replicaCheckInterval(properties.readDataSource().checkInterval());
+        }
         clock.ifAvailable(builder::clock);
         personalities.orderedStream().forEach(builder::personality);
         if (coach.defaultPersonality() != null && !coach.defaultPersonality().isBlank()) {
@@ -122,6 +132,20 @@ public class HabitCoachAutoConfiguration {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * The name of a {@code DataSource} bean the coach uses as its read replica (docs/scale-out.md).
+     * With it the application has two {@code DataSource} beans: mark its primary one {@code @Primary}.
+     */
+    public static final String READ_DATA_SOURCE = "habitCoachReadDataSource";
+
+    /** The read replica's pool, from {@code habitcoach.read-datasource.url} (and no replica bean of the host's). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = READ_DATA_SOURCE)
+    @ConditionalOnProperty(prefix = "habitcoach.read-datasource", name = "url")
+    public HabitCoachReadDataSource habitCoachReadDataSourcePool(HabitCoachProperties properties) {
+        return new HabitCoachReadDataSource(properties.readDataSource());
     }
 
     /** The coach jobs on a schedule, while the context runs. */

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * habitcoach.jobs.enabled=false             # run the coach jobs (missed periods, weekly analyses)
  * habitcoach.jobs.interval=5m               # ... this long after the previous run ended
  * habitcoach.jobs.cron=                     # ... or on this cron expression instead
+ * habitcoach.read-datasource.url=           # a streaming read replica for the reads that may be stale
+ * habitcoach.read-datasource.username=      # ... its user and password
+ * habitcoach.read-datasource.max-lag=10s    # ... reads go to the primary while it lags more
  * </pre>
  *
  * @param migrateOnStart    whether the {@code HabitCoach} bean applies the migrations when it is created
@@ -27,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          see {@code HabitCoach.Builder#completionCacheSize}
  * @param coach             the coach's language-model settings
  * @param jobs              the scheduling of the coach jobs
+ * @param readDataSource    a read replica (docs/scale-out.md); unset: every read on the primary
  */
 @ConfigurationProperties("habitcoach")
 public record HabitCoachProperties(
@@ -34,7 +38,8 @@ public record HabitCoachProperties(
         @DefaultValue("true") boolean autoCompleteGoals,
         @DefaultValue("10000") int completionCacheSize,
         @DefaultValue Coach coach,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Jobs jobs,
+        @DefaultValue ReadDataSource readDataSource) {
 
     /**
      * The coach's language-model settings. Without a language model the coach answers from its
@@ -82,5 +87,26 @@ public record HabitCoachProperties(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("5m") Duration interval,
             String cron) {
+    }
+
+    /**
+     * A streaming read replica of the application's database, pooled by the starter (HikariCP):
+     * the reads that may be a little stale go there, with read-your-writes (docs/scale-out.md). A
+     * {@code DataSource} bean named {@code habitCoachReadDataSource} is used instead when there is one.
+     *
+     * @param url             the replica's JDBC URL; unset: no replica
+     * @param username        its user
+     * @param password        its password
+     * @param maximumPoolSize the pool's size
+     * @param maxLag          reads go to the primary while the replica lags more than this
+     * @param checkInterval   how often the replica's lag is checked
+     */
+    public record ReadDataSource(
+            String url,
+            String username,
+            String password,
+            @DefaultValue("10") int maximumPoolSize,
+            @DefaultValue("10s") Duration maxLag,
+            @DefaultValue("1s") Duration checkInterval) {
     }
 }

@@ -122,6 +122,43 @@ class HabitCoachAutoConfigurationTest {
     }
 
     @Test
+    void aReadDataSourceFromPropertiesTakesTheReadsThatMayBeStaleAndIsClosedWithTheContext() {
+        // the "replica" is the primary itself here: a server not in recovery has every write, so
+        // every read that may go to a replica goes there (docs/scale-out.md)
+        HabitCoachReadDataSource[] pool = new HabitCoachReadDataSource[1];
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.read-datasource.url=" + migrated.jdbcUrl(),
+                        "habitcoach.read-datasource.maximum-pool-size=2", "habitcoach.read-datasource.max-lag=3s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(HabitCoachReadDataSource.class)
+                            .getBeans(DataSource.class).hasSize(1);
+                    pool[0] = context.getBean(HabitCoachReadDataSource.class);
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    assertThat(coach.readReplica().configured()).isTrue();
+                    User user = coach.users().create(NewUser.builder().email(email()).build());
+                    coach.dashboards().weeklySummary(user.id());
+                    assertThat(coach.readReplica().stats().replicaReads()).isPositive();
+                });
+        assertThat(((com.zaxxer.hikari.HikariDataSource) pool[0].dataSource()).isClosed()).isTrue();
+    }
+
+    @Test
+    void aDataSourceBeanNamedHabitCoachReadDataSourceIsTheReplicaBesideThePrimaryOne() {
+        runner.withBean("dataSource", DataSource.class, () -> unclosable(migrated.dataSource()),
+                        definition -> definition.setPrimary(true))
+                .withBean(HabitCoachAutoConfiguration.READ_DATA_SOURCE, DataSource.class,
+                        () -> unclosable(migrated.dataSource()))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(HabitCoachReadDataSource.class);
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    assertThat(coach.readReplica().configured()).isTrue();
+                });
+        // without one, and without the property, there is no replica
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource())).run(context ->
+                assertThat(context.getBean(HabitCoach.class).readReplica().configured()).isFalse());
+    }
+
+    @Test
     void leavesTheDatabaseAloneWhenMigrateOnStartIsOff() {
         try (HabitCoachTestDatabase empty = HabitCoachTestDatabase.createEmpty()) {
             runner.withBean(DataSource.class, () -> unclosable(empty.dataSource()))
