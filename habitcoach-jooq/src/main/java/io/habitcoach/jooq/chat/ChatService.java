@@ -266,7 +266,7 @@ public final class ChatService {
                 .orderBy(HABITS.CREATED_AT, HABITS.ID)
                 .limit(io.habitcoach.core.coach.CoachPrompt.MAX_HABITS) // what one prompt carries (issue 20)
                 .fetch(h -> {
-                    var streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today);
+                    var streak = HabitRows.summary(h, user.getFirstDayOfWeek(), today);
                     return new CoachEvent.ChatReply.HabitSnapshot(h.getName(), streak.current(), streak.longest(),
                             h.getFrequency() == FrequencyType.PER_WEEK ? StreakUnit.WEEKS : StreakUnit.DAYS);
                 });

@@ -141,7 +141,7 @@ public final class DashboardService {
                 HabitRows::toCompletion);
         List<Dashboard.HabitCard> cards = JsonRows.readRows(row.get(HABITS_JSON),
                 JsonRows.withNested(HabitsRecord::new, HABIT_FIELDS, entry, (h, entries) -> {
-                    var streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), day);
+                    var streak = HabitRows.summary(h, user.getFirstDayOfWeek(), day);
                     return new Dashboard.HabitCard(HabitRows.toHabit(h, streak, Double.NaN), entries);
                 }));
         JsonRows.RowReader<Subtask> subtask = JsonRows.fieldsOnly(GoalSubtasksRecord::new, SUBTASK_FIELDS,

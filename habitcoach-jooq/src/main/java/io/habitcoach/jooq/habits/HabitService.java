@@ -115,7 +115,7 @@ public final class HabitService {
             UsersRecord user = row.into(USERS);
             LocalDate today = Days.today(ctx.clock(), user);
             Schedule schedule = HabitRows.schedule(h, user.getFirstDayOfWeek());
-            return HabitRows.toHabit(h, HabitRows.state(h).asOf(schedule, today),
+            return HabitRows.toHabit(h, HabitRows.summary(h, user.getFirstDayOfWeek(), today),
                     HabitRows.strength(dsl, h, user.getFirstDayOfWeek(), today));
         });
     }
@@ -150,7 +150,7 @@ public final class HabitService {
             return dsl.selectFrom(HABITS).where(HABITS.USER_ID.eq(userId)).and(HABITS.STATUS.in(wanted))
                     .orderBy(HABITS.CREATED_AT, HABITS.ID)
                     .fetch(h -> HabitRows.toHabit(h,
-                            HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today), Double.NaN));
+                            HabitRows.summary(h, user.getFirstDayOfWeek(), today), Double.NaN));
         });
     }
 
@@ -194,12 +194,34 @@ public final class HabitService {
                 streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
                 h.setNextCheckAt(DueInstants.forHabit(h, user, ctx.clock().instant()));
             } else {
-                streak = HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today);
+                streak = HabitRows.summary(h, user.getFirstDayOfWeek(), today);
                 h.setCurrentStreak(streak.current());
             }
             h.setUpdatedAt(ctx.now());
             h.update();
             return HabitRows.toHabit(h, streak, Double.NaN);
+        });
+    }
+
+    /**
+     * Rebuilds the habit's cached streak columns (and its due instant) from its entries, under the
+     * habit's lock: for a host that imported entries by SQL or edited the columns by hand
+     * (docs/operations.md). {@code complete()} and the missed-day sweep do the same by themselves when
+     * they meet columns that disagree with each other. Returns the habit as now stored.
+     */
+    public Habit recompute(String userId, String habitId) {
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Record row = habitWithOwner(dsl, userId, habitId, true);
+            HabitsRecord h = row.into(HABITS);
+            h.attach(cfg);
+            UsersRecord user = row.into(USERS);
+            LocalDate today = Days.today(ctx.clock(), user);
+            StreakSummary streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
+            h.setNextCheckAt(DueInstants.forHabit(h, user, ctx.clock().instant()));
+            h.setUpdatedAt(ctx.now());
+            h.update();
+            return HabitRows.toHabit(h, streak, HabitRows.strength(dsl, h, user.getFirstDayOfWeek(), today));
         });
     }
 
@@ -252,8 +274,7 @@ public final class HabitService {
             LocalDate today = Days.today(ctx.clock(), user);
             HabitStatus current = h.getStatus();
             if (current == target) {
-                return HabitRows.toHabit(h, HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()),
-                        today), Double.NaN);
+                return HabitRows.toHabit(h, HabitRows.summary(h, user.getFirstDayOfWeek(), today), Double.NaN);
             }
             if (current == HabitStatus.ARCHIVED) {
                 throw new HabitNotActiveException(h.getId(), current);
@@ -322,7 +343,8 @@ public final class HabitService {
             Locked locked = lockForEntry(dsl, userId, habitId, date);
             HabitsRecord h = locked.habit;
             var now = ctx.now();
-            StreakState before = HabitRows.state(h);
+            // columns edited by hand are recomputed from the entries first, under the lock
+            StreakState before = HabitRows.healedState(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
             StreakSummary beforeToday = before.asOf(locked.schedule, locked.today);
             StreakState after;
             // The insert decides, not an earlier read: under the habit's lock it sees every committed entry.

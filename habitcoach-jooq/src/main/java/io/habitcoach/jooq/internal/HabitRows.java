@@ -28,6 +28,8 @@ import org.jooq.Record2;
 /** Mapping between habits rows and the core rules' types, and the full recomputation. */
 public final class HabitRows {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HabitRows.class);
+
     /**
      * How far back the strength score reads entries: Loop's smoothing forgets a day after this many
      * days to less than 1e-6 for every frequency (the slowest, once a week, keeps 0.98^730 ≈ 4e-7).
@@ -80,6 +82,45 @@ public final class HabitRows {
                 h.getStreakNextDue(), h.getLongestStreak(), h.getTotalCompleted(), h.getCompletedLastAt(),
                 h.getStreakPreviousRunLength(), h.getStreakPreviousRunEnd(), h.getStreakLastUnmetWeek(),
                 h.getStreakLastUnmetWeekDone(), h.getStreakExcusedThrough());
+    }
+
+    /**
+     * The streak as of {@code today} from the row's state. A state whose columns disagree (edited by
+     * hand: an import, a support fix) is not a reason for a read to fail: it reads the stored
+     * counters as they are; the next write under the row's lock ({@link #healedState}) or
+     * {@code habits().recompute} rebuilds them from the entries.
+     */
+    public static StreakSummary summary(HabitsRecord h, DayOfWeek firstDayOfWeek, LocalDate today) {
+        StreakState state;
+        try {
+            state = state(h);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("habit {}: its streak columns are inconsistent ({}); read as stored until a write recomputes them",
+                    h.getId(), e.getMessage());
+            int current = Math.max(0, nullToZero(h.getCurrentStreak()));
+            return new StreakSummary(current, Math.max(current, nullToZero(h.getLongestStreak())),
+                    Math.max(0, nullToZero(h.getTotalCompleted())), false);
+        }
+        return state.asOf(schedule(h, firstDayOfWeek), today);
+    }
+
+    /**
+     * The row's state; when its columns disagree (edited by hand), first recomputed from the entries
+     * and set on the record (the caller holds the row's lock and writes the record).
+     */
+    public static StreakState healedState(DSLContext dsl, HabitsRecord h, DayOfWeek firstDayOfWeek, LocalDate today) {
+        try {
+            return state(h);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("habit {}: its streak columns were inconsistent ({}); recomputed from its entries", h.getId(),
+                    e.getMessage());
+            recompute(dsl, h, firstDayOfWeek, today);
+            return state(h);
+        }
+    }
+
+    private static int nullToZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     /** Stores {@code state} and the streak as of {@code today} in the row's cache columns. */

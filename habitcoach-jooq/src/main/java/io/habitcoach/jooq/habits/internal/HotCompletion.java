@@ -200,7 +200,7 @@ public final class HotCompletion {
                 .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
     }
 
-    /** The habit row as the rules read it, and its version. */
+    /** The habit row as the rules read it, and its version; {@code streak} null when its columns disagree. */
     private record HabitState(String userId, String version, HabitStatus status, Frequency frequency, String name,
             StreakState streak) {
     }
@@ -283,9 +283,14 @@ public final class HotCompletion {
                 int timesPerWeek = rs.getInt(4);
                 Frequency frequency = Frequency.of(type, days == null ? null : DAYS.from(JSONB.valueOf(days)),
                         rs.wasNull() ? null : timesPerWeek);
-                StreakState state = new StreakState(rs.getInt(9), date(rs, 10), date(rs, 11), date(rs, 12), rs.getInt(6),
-                        rs.getInt(7), date(rs, 8), rs.getInt(13), date(rs, 14), date(rs, 15), rs.getInt(16),
-                        date(rs, 17));
+                StreakState state;
+                try {
+                    state = new StreakState(rs.getInt(9), date(rs, 10), date(rs, 11), date(rs, 12), rs.getInt(6),
+                            rs.getInt(7), date(rs, 8), rs.getInt(13), date(rs, 14), date(rs, 15), rs.getInt(16),
+                            date(rs, 17));
+                } catch (IllegalArgumentException inconsistent) {
+                    state = null;   // columns edited by hand: the general path recomputes them under the lock
+                }
                 return new Inputs(new HabitState(userId, rs.getString(24), HabitStatus.fromCode(rs.getString(1)),
                         frequency, rs.getString(5), state),
                         new OwnerState(rs.getString(25), ZoneId.of(rs.getString(18)), rs.getObject(19, LocalTime.class),
@@ -306,6 +311,9 @@ public final class HotCompletion {
      * a read of the current rows.
      */
     private Plan plan(HabitState habit, OwnerState owner, String habitId, LocalDate date, boolean strict) {
+        if (habit.streak == null) {
+            return null;
+        }
         LocalDate today = new UserDay(owner.zone, owner.dayStart).today(ctx.clock());
         if (!strict && (habit.status != HabitStatus.ACTIVE || !CompletionWindow.standard().contains(date, today))) {
             return null;

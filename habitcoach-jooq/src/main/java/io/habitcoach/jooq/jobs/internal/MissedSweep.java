@@ -249,7 +249,14 @@ public final class MissedSweep {
             JobCalendars.Calendar calendar = calendars.of(row.get(USERS.TIMEZONE), row.get(USERS.DAY_START), firstDay);
             try {
                 Schedule schedule = HabitRows.schedule(h, firstDay);
-                StreakState state = HabitRows.state(h);
+                StreakState state;
+                try {
+                    state = HabitRows.state(h);
+                } catch (IllegalArgumentException inconsistent) {
+                    // columns edited by hand: recomputed from the entries and stored (the batch holds the lock)
+                    state = HabitRows.healedState(dsl, h, firstDay, calendar.today());
+                    dsl.executeUpdate(h);
+                }
                 if (Boolean.TRUE.equals(row.get("missed", Boolean.class))) {
                     events.add(missed(dsl, h, state, schedule, calendar, new JobMessages.Recipient(h.getUserId(),
                             row.get(USERS.SELECTED_PERSONALITY), row.get(USERS.LANGUAGE))));
