@@ -223,20 +223,29 @@ public final class MissedSweep {
             return new Batch(0, 0, 0, 0, 0);
         }
         Map<String, OffsetDateTime> claimedNext = new HashMap<>();
+        List<String> claimedUsers = new ArrayList<>();
+        List<String> claimedHabits = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (claimed.contains(ids[i])) {
                 claimedNext.put(ids[i], nexts[i] == null ? null : OffsetDateTime.parse(nexts[i]));
+                claimedUsers.add(userIds[i]);
+                claimedHabits.add(ids[i]);
             }
         }
         List<Field<?>> fields = new ArrayList<>(Jobs.HABIT_FIELDS);
         fields.addAll(List.of(USERS.LANGUAGE, USERS.SELECTED_PERSONALITY, USERS.TIMEZONE, USERS.DAY_START,
                 USERS.FIRST_DAY_OF_WEEK, MISSED.as("missed")));
-        String[] claimedIds = claimed.toArray(String[]::new);
+        // Driven by the claimed keys, one primary-key probe each: a filter "id = ANY(array)" let the
+        // planner walk every user of the batch's calendars and test each habit against the whole
+        // array (quadratic: 0.7 ms per user with 500 ids, most of a first sweep's time).
+        Table<?> keys = DSL.table("(SELECT k.a AS user_id, k.b AS id FROM unnest({0}::text[], {1}::text[]) AS k(a, b))",
+                text(claimedUsers.toArray(String[]::new)), text(claimedHabits.toArray(String[]::new))).as("keys");
         var rows = dsl.select(fields)
-                .from(HABITS)
+                .from(keys)
+                .join(HABITS).on(HABITS.USER_ID.eq(DSL.field(DSL.name("keys", "user_id"), String.class)))
+                        .and(HABITS.ID.eq(DSL.field(DSL.name("keys", "id"), String.class)))
                 .join(USERS).on(USERS.ID.eq(HABITS.USER_ID)).and(USERS.DELETED_AT.isNull())
                 .join(cal).on(JobCalendars.joinsUser())
-                .where(HABITS.ID.eq(DSL.any(DSL.val(claimedIds, SQLDataType.VARCHAR.array()))))
                 .orderBy(HABITS.USER_ID, HABITS.ID)
                 .fetch();
         List<JobMessages.Pending> events = new ArrayList<>();
