@@ -8,27 +8,14 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.habitcoach.core.InvalidInputException;
-import io.habitcoach.core.coach.ChatTurn;
 import io.habitcoach.core.coach.CoachModel;
 import io.habitcoach.core.coach.CoachPrompt;
-import io.habitcoach.core.coach.Grounding;
-import io.habitcoach.core.model.ChatRole;
+import io.habitcoach.core.coach.internal.BoundedChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link CoachModel} backed by any LangChain4j {@link ChatModel} (OpenAI, Ollama, Anthropic, ...: the
@@ -55,36 +42,29 @@ import org.slf4j.LoggerFactory;
  * message. Give the provider a timeout of its own no longer than this one and few retries (LangChain4j's
  * OpenAI client retries twice by default), so abandoned calls do not pile up. Thread-safe; close it to
  * stop its threads (they are daemons, so an unclosed instance does not keep the JVM alive).
+ *
+ * <p>The roles, the deadline and the reply checks are shared with habitcoach-spring-ai's
+ * {@code SpringAiCoachModel} (both run on {@code io.habitcoach.core.coach.internal.BoundedChatModel}): this
+ * class only turns its messages into LangChain4j's and reads the reply's text.
  */
 public final class LangChain4jCoachModel implements CoachModel, AutoCloseable {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    public static final int DEFAULT_MAX_REPLY_CHARS = Grounding.DEFAULT_MAX_CHARS;
-    public static final int DEFAULT_HISTORY_BUDGET_CHARS = 4000;
-    public static final int DEFAULT_HISTORY_MAX_MESSAGES = 20;
-    public static final int DEFAULT_MAX_CONCURRENT_CALLS = 4;
-
-    // Calls waiting for a thread; beyond this a call fails at once instead of queueing behind a stuck provider.
-    private static final int QUEUE_CAPACITY = 64;
-
-    private static final Logger LOG = LoggerFactory.getLogger(LangChain4jCoachModel.class);
+    public static final Duration DEFAULT_TIMEOUT = BoundedChatModel.DEFAULT_TIMEOUT;
+    public static final int DEFAULT_MAX_REPLY_CHARS = BoundedChatModel.DEFAULT_MAX_REPLY_CHARS;
+    public static final int DEFAULT_HISTORY_BUDGET_CHARS = BoundedChatModel.DEFAULT_HISTORY_BUDGET_CHARS;
+    public static final int DEFAULT_HISTORY_MAX_MESSAGES = BoundedChatModel.DEFAULT_HISTORY_MAX_MESSAGES;
+    public static final int DEFAULT_MAX_CONCURRENT_CALLS = BoundedChatModel.DEFAULT_MAX_CONCURRENT_CALLS;
 
     private final ChatModel chatModel;
-    private final Duration timeout;
-    private final int maxReplyChars;
-    private final int historyBudgetChars;
-    private final int historyMaxMessages;
-    private final ThreadPoolExecutor executor;
+    private final BoundedChatModel bounded;
 
     private LangChain4jCoachModel(Builder builder) {
         this.chatModel = Objects.requireNonNull(builder.chatModel, "chatModel");
-        this.timeout = builder.timeout;
-        this.maxReplyChars = builder.maxReplyChars;
-        this.historyBudgetChars = builder.historyBudgetChars;
-        this.historyMaxMessages = builder.historyMaxMessages;
-        this.executor = new ThreadPoolExecutor(builder.maxConcurrentCalls, builder.maxConcurrentCalls,
-                30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), new DaemonThreads());
-        this.executor.allowCoreThreadTimeOut(true);
+        ChatModel model = this.chatModel;
+        this.bounded = builder.limits.build("LangChain4j " + model.getClass().getSimpleName(), messages -> {
+            ChatResponse response = model.chat(ChatRequest.builder().messages(toLangChain4j(messages)).build());
+            return response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+        });
     }
 
     public static Builder builder() {
@@ -98,94 +78,42 @@ public final class LangChain4jCoachModel implements CoachModel, AutoCloseable {
      */
     @Override
     public Optional<String> reply(CoachPrompt prompt) {
-        Objects.requireNonNull(prompt, "prompt");
-        Future<ChatResponse> call;
-        try {
-            ChatRequest request = ChatRequest.builder().messages(messages(prompt)).build();
-            call = executor.submit(() -> chatModel.chat(request));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("Coach model busy or closed ({} calls waiting); using the template message",
-                    executor.getQueue().size());
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            LOG.warn("Coach model request could not be built: {}; using the template message", e.toString());
-            return Optional.empty();
-        }
-        ChatResponse response;
-        try {
-            response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            LOG.warn("Coach model gave no reply within {} ms; using the template message", timeout.toMillis());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            // RateLimitException (429), InternalServerException (5xx), a refused connection, ...
-            LOG.warn("Coach model failed: {}; using the template message", String.valueOf(e.getCause()));
-            return Optional.empty();
-        }
-        String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
-        if (text == null || text.isBlank()) {
-            LOG.warn("Coach model replied with no text; using the template message");
-            return Optional.empty();
-        }
-        String reply = text.strip();
-        if (reply.length() > maxReplyChars) {
-            LOG.warn("Coach model reply of {} characters exceeds {}; using the template message",
-                    reply.length(), maxReplyChars);
-            return Optional.empty();
-        }
-        return Optional.of(reply);
+        return bounded.reply(prompt);
     }
 
     /** The LangChain4j messages for {@code prompt}, in the order they are sent. */
     List<ChatMessage> messages(CoachPrompt prompt) {
-        CoachPrompt trimmed = prompt.withHistoryWithin(historyMaxMessages, historyBudgetChars);
-        List<ChatMessage> messages = new ArrayList<>(trimmed.history().size() + 3);
-        // Only our own text in the system role; the facts hold user-authored names: user role, fenced.
-        messages.add(SystemMessage.from(trimmed.systemPrompt() + "\n\n" + trimmed.instructions()));
-        messages.add(UserMessage.from(trimmed.facts()));
-        for (ChatTurn turn : trimmed.history()) {
-            messages.add(turn.role() == ChatRole.USER ? UserMessage.from(turn.text()) : AiMessage.from(turn.text()));
+        return toLangChain4j(bounded.messages(prompt));
+    }
+
+    private static List<ChatMessage> toLangChain4j(List<BoundedChatModel.Message> messages) {
+        List<ChatMessage> converted = new ArrayList<>(messages.size());
+        for (BoundedChatModel.Message message : messages) {
+            converted.add(switch (message.role()) {
+                case SYSTEM -> SystemMessage.from(message.text());
+                case USER -> UserMessage.from(message.text());
+                case ASSISTANT -> AiMessage.from(message.text());
+            });
         }
-        messages.add(UserMessage.from(trimmed.userMessage()));
-        return messages;
+        return converted;
     }
 
     /** Stops the threads; calls after this return empty at once. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        bounded.close();
     }
 
     @Override
     public String toString() {
-        return "LangChain4jCoachModel[" + chatModel.getClass().getSimpleName() + ", timeout=" + timeout + "]";
-    }
-
-    private static final class DaemonThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "habitcoach-coach-model-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
+        return "LangChain4jCoachModel[" + chatModel.getClass().getSimpleName() + ", timeout=" + bounded.timeout() + "]";
     }
 
     /** Configures a {@link LangChain4jCoachModel}. */
     public static final class Builder {
 
         private ChatModel chatModel;
-        private Duration timeout = DEFAULT_TIMEOUT;
-        private int maxReplyChars = DEFAULT_MAX_REPLY_CHARS;
-        private int historyBudgetChars = DEFAULT_HISTORY_BUDGET_CHARS;
-        private int historyMaxMessages = DEFAULT_HISTORY_MAX_MESSAGES;
-        private int maxConcurrentCalls = DEFAULT_MAX_CONCURRENT_CALLS;
+        private final BoundedChatModel.Limits limits = new BoundedChatModel.Limits();
 
         private Builder() {
         }
@@ -198,38 +126,31 @@ public final class LangChain4jCoachModel implements CoachModel, AutoCloseable {
 
         /** The longest a caller waits for a reply; default 10 seconds. */
         public Builder timeout(Duration duration) {
-            Objects.requireNonNull(duration, "timeout");
-            InvalidInputException.require(!duration.isNegative() && !duration.isZero(), "timeout",
-                    "positive, got " + duration);
-            this.timeout = duration;
+            limits.timeout(duration);
             return this;
         }
 
         /** Longer replies are discarded (the template is used); default 1000. */
         public Builder maxReplyChars(int chars) {
-            InvalidInputException.require(chars > 0, "maxReplyChars", "positive, got " + chars);
-            this.maxReplyChars = chars;
+            limits.maxReplyChars(chars);
             return this;
         }
 
         /** The most characters of earlier conversation sent; default 4000. */
         public Builder historyBudgetChars(int chars) {
-            InvalidInputException.require(chars >= 0, "historyBudgetChars", "zero or more, got " + chars);
-            this.historyBudgetChars = chars;
+            limits.historyBudgetChars(chars);
             return this;
         }
 
         /** The most earlier messages sent; default 20. */
         public Builder historyMaxMessages(int messages) {
-            InvalidInputException.require(messages >= 0, "historyMaxMessages", "zero or more, got " + messages);
-            this.historyMaxMessages = messages;
+            limits.historyMaxMessages(messages);
             return this;
         }
 
         /** Threads calling the provider at once; default 4. */
         public Builder maxConcurrentCalls(int calls) {
-            InvalidInputException.require(calls > 0, "maxConcurrentCalls", "positive, got " + calls);
-            this.maxConcurrentCalls = calls;
+            limits.maxConcurrentCalls(calls);
             return this;
         }
 

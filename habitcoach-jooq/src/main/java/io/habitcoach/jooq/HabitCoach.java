@@ -423,7 +423,8 @@ public final class HabitCoach implements AutoCloseable {
         }
 
         /**
-         * A language model for chat replies, e.g. {@code LangChain4jCoachModel} from habitcoach-ai.
+         * A language model for chat replies, e.g. {@code LangChain4jCoachModel} from habitcoach-ai or
+         * {@code SpringAiCoachModel} from habitcoach-spring-ai.
          * Without one the coach answers from its templates, and no quota applies.
          */
         public Builder coachModel(CoachModel coachModel) {

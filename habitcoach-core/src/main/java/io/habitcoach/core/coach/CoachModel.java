@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A language model that can write a coach message: the seam between the database services and a
- * provider (the {@code habitcoach-ai} module adapts LangChain4j's {@code ChatModel}).
+ * provider (the {@code habitcoach-ai} module adapts LangChain4j's {@code ChatModel}, {@code habitcoach-spring-ai}
+ * Spring AI's).
  *
  * <p>Contract: return the model's reply text, or empty when the model failed, timed out, or replied
  * with nothing usable. Never throw, and never block longer than the implementation's configured

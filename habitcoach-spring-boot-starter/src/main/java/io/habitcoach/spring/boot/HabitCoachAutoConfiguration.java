@@ -1,7 +1,5 @@
 package io.habitcoach.spring.boot;
 
-import dev.langchain4j.model.chat.ChatModel;
-import io.habitcoach.ai.LangChain4jCoachModel;
 import io.habitcoach.core.coach.CoachModel;
 import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.core.coach.CoachQuota;
@@ -20,17 +18,18 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Auto-configuration of Habit Coach: a {@link HabitCoach} bean built from the application's
  * {@link DataSource} and, when present, its {@link Clock}, {@link CoachPersonality} beans, a
- * {@link CoachModel} (or a LangChain4j {@code ChatModel}, wrapped in {@code LangChain4jCoachModel}),
+ * {@link CoachModel} (or a Spring AI {@code ChatModel}, wrapped in {@code SpringAiCoachModel}, or a
+ * LangChain4j {@code ChatModel}, wrapped in {@code LangChain4jCoachModel}: see
+ * {@link HabitCoachModelConfiguration} for the rule when both are present),
  * a {@link PasswordHasher} and a {@link TokenCipher}; the migrations applied on start; and, behind
  * {@code habitcoach.jobs.enabled}, the coach jobs on a schedule. Every bean here backs off when the
  * application declares one of the same type. Without a {@code DataSource}, or with several and none
@@ -39,7 +38,8 @@ import org.springframework.scheduling.TaskScheduler;
  *
  * <p>A {@code ChatModel} declared in the application's own configuration is always seen. One made by
  * another auto-configuration is seen only if that one runs first: LangChain4j's OpenAI and Ollama
- * starters are ordered before this; for others, declare the {@code CoachModel} bean yourself.
+ * starters and Spring AI's OpenAI, Ollama and Anthropic chat auto-configurations are ordered before this;
+ * for others, declare the {@code CoachModel} bean yourself.
  */
 @AutoConfiguration(afterName = {
         // Spring Boot 3.5 and Spring Boot 4 (modular auto-configuration) names: ordering by name works on
@@ -53,10 +53,14 @@ import org.springframework.scheduling.TaskScheduler;
         "dev.langchain4j.openai.spring.AutoConfig",
         "dev.langchain4j.openai.spring.OpenAiAutoConfiguration",
         "dev.langchain4j.ollama.spring.AutoConfig",
-        "dev.langchain4j.ollama.spring.OllamaAutoConfiguration"})
+        "dev.langchain4j.ollama.spring.OllamaAutoConfiguration",
+        "org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration",
+        "org.springframework.ai.model.ollama.autoconfigure.OllamaChatAutoConfiguration",
+        "org.springframework.ai.model.anthropic.autoconfigure.AnthropicChatAutoConfiguration"})
 @ConditionalOnClass(HabitCoach.class)
 @ConditionalOnProperty(prefix = "habitcoach", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HabitCoachProperties.class)
+@Import(HabitCoachModelConfiguration.class)
 public class HabitCoachAutoConfiguration {
 
     /**
@@ -156,21 +160,5 @@ public class HabitCoachAutoConfiguration {
                                                          ObjectProvider<TaskScheduler> taskScheduler) {
         return new HabitCoachJobScheduler(coach, HabitCoachJobScheduler.trigger(properties.jobs()),
                 taskScheduler.getIfUnique());
-    }
-
-    /** A LangChain4j {@code ChatModel} bean as the coach's language model, when habitcoach-ai is present. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({LangChain4jCoachModel.class, ChatModel.class})
-    static class LangChain4jCoachModelConfiguration {
-
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean(CoachModel.class)
-        @ConditionalOnSingleCandidate(ChatModel.class)
-        LangChain4jCoachModel habitCoachModel(ChatModel chatModel, HabitCoachProperties properties) {
-            return LangChain4jCoachModel.builder()
-                    .chatModel(chatModel)
-                    .timeout(properties.coach().timeout())
-                    .build();
-        }
     }
 }

@@ -6,13 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The {@code habitcoach.*} properties. Each one maps to an option of {@code HabitCoach.configure()}
- * (or of the LangChain4j adapter, or of the job scheduler); the defaults are the library's.
+ * (or of the language-model adapters, or of the job scheduler); the defaults are the library's.
  *
  * <pre>
  * habitcoach.migrate-on-start=true          # apply the Habit Coach migrations when the context starts
  * habitcoach.auto-complete-goals=true       # a goal completes itself with its last subtask
  * habitcoach.completion-cache-size=10000    # habits remembered between completions (0: none)
  * habitcoach.coach.timeout=10s              # longest wait for a language model reply (then: template)
+ * habitcoach.coach.model-provider=auto      # which ChatModel bean: auto, spring-ai, langchain4j, none
  * habitcoach.coach.history-messages=20      # recent chat messages read for the model's prompt
  * habitcoach.coach.quota.free=20            # language-model replies per user and day, free plan
  * habitcoach.coach.quota.pro=500            # ... pro plan
@@ -53,13 +54,18 @@ public record HabitCoachProperties(
      * @param eventsByModel   whether the language model also writes event messages (completions,
      *                        milestones, misses, goals, weekly analyses) after commit; needs a
      *                        {@code ChatModel} or {@code CoachModel} bean
+     * @param modelProvider   which {@code ChatModel} bean becomes the coach's model when the application
+     *                        declares no {@code CoachModel}: {@code auto} (the only one present; with both a
+     *                        Spring AI and a LangChain4j one the startup fails and names this property),
+     *                        {@code spring-ai}, {@code langchain4j}, or {@code none} (template messages only)
      */
     public record Coach(
             @DefaultValue("10s") Duration timeout,
             @DefaultValue("20") int historyMessages,
             @DefaultValue Quota quota,
             String defaultPersonality,
-            @DefaultValue("false") boolean eventsByModel) {
+            @DefaultValue("false") boolean eventsByModel,
+            @DefaultValue("auto") String modelProvider) {
     }
 
     /**
