@@ -229,6 +229,25 @@ class HabitCoachApiTest {
                 "{\"message\":\"hi\"}"), 404);
     }
 
+    @Test
+    void actuatorShowsTheCoachsHealthAndACompletionsMeters() throws Exception {
+        String user = newUser();
+        String habit = newHabit(user, "{\"type\":\"daily\"}");
+        assertThat(put("/users/" + user + "/habits/" + habit + "/entries/" + TODAY, null).status()).isEqualTo(200);
+
+        Reply health = get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        assertThat(health.body().get("components").get("habitcoach").get("status").asText()).isIn("UP", "UNKNOWN");
+
+        Reply complete = get("/actuator/metrics/habitcoach.complete?tag=outcome:new");
+        assertThat(complete.status()).isEqualTo(200);
+        JsonNode count = complete.body().get("measurements").get(0);
+        assertThat(count.get("statistic").asText()).isEqualTo("COUNT");
+        assertThat(count.get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(get("/actuator/metrics").body().get("names").toString()).contains("habitcoach.complete");
+    }
+
     private String newUser() throws Exception {
         return post("/users", "{\"email\":\"" + email() + "\"}").body().get("id").asText();
     }
