@@ -67,7 +67,11 @@ public final class ChatService {
         this.historyMessages = historyMessages;
     }
 
-    /** Starts a conversation with the user's first message and returns it with the coach's reply. */
+    /**
+     * Starts a conversation with the user's first message and returns it with the coach's reply. A
+     * user who already has {@link io.habitcoach.jooq.Limits#maxConversationsPerUser} conversations
+     * (archived ones count) gets {@link io.habitcoach.core.LimitExceededException}; nothing is stored.
+     */
     public ChatExchange start(String userId, String firstMessage) {
         return exchange(userId, null, firstMessage);
     }
@@ -235,6 +239,9 @@ public final class ChatService {
         var now = ctx.now();
         ChatConversationsRecord conversation;
         if (conversationId == null) {
+            // under the user's row lock (above): concurrent starts of one user count one after the other
+            UserRows.requireBelow(dsl.fetchCount(CHAT_CONVERSATIONS, CHAT_CONVERSATIONS.USER_ID.eq(user.getId())),
+                    ctx.settings().limits().maxConversationsPerUser(), "conversations");
             conversation = dsl.insertInto(CHAT_CONVERSATIONS)
                     .set(CHAT_CONVERSATIONS.ID, ctx.ids().next()).set(CHAT_CONVERSATIONS.USER_ID, user.getId())
                     .set(CHAT_CONVERSATIONS.TITLE, ConversationTitle.fromFirstMessage(message))

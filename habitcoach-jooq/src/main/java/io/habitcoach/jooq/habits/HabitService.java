@@ -74,7 +74,11 @@ public final class HabitService {
         this.hot = new HotCompletion(ctx, coach, completionCacheSize);
     }
 
-    /** Creates an active habit. */
+    /**
+     * Creates an active habit. A user who already has {@link io.habitcoach.jooq.Limits#maxHabitsPerUser}
+     * habits (archived ones count) gets {@link io.habitcoach.core.LimitExceededException} and nothing is
+     * written.
+     */
     public Habit create(String userId, NewHabit newHabit) {
         InvalidInputException.requirePresent(newHabit, "newHabit");
         String name = Texts.required("name", newHabit.name(), MAX_NAME);
@@ -84,7 +88,11 @@ public final class HabitService {
         var now = ctx.now();
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            UsersRecord user = UserRows.liveForShare(dsl, userId);
+            // locked FOR NO KEY UPDATE, not FOR SHARE: two creations of one user at the cap must not
+            // both count below it (issue 20's per-user caps)
+            UsersRecord user = UserRows.liveForUpdate(dsl, userId);
+            UserRows.requireBelow(dsl.fetchCount(HABITS, HABITS.USER_ID.eq(user.getId())),
+                    ctx.settings().limits().maxHabitsPerUser(), "habits");
             HabitsRecord h = dsl.newRecord(HABITS);
             h.setId(ctx.ids().next());
             h.setUserId(user.getId());

@@ -88,7 +88,13 @@ public class HabitCoachAutoConfiguration {
                 .autoCompleteGoals(properties.autoCompleteGoals())
                 .completionCacheSize(properties.completionCacheSize())
                 .coachQuota(new CoachQuota(coach.quota().free(), coach.quota().pro()))
-                .chatHistoryMessages(coach.historyMessages());
+                .chatHistoryMessages(coach.historyMessages())
+                .limits(io.habitcoach.jooq.Limits.builder()
+                        .maxHabitsPerUser(properties.limits().maxHabitsPerUser())
+                        .maxGoalsPerUser(properties.limits().maxGoalsPerUser())
+                        .maxSubtasksPerGoal(properties.limits().maxSubtasksPerGoal())
+                        .maxConversationsPerUser(properties.limits().maxConversationsPerUser())
+                        .build());
         clock.ifAvailable(builder::clock);
         personalities.orderedStream().forEach(builder::personality);
         if (coach.defaultPersonality() != null && !coach.defaultPersonality().isBlank()) {

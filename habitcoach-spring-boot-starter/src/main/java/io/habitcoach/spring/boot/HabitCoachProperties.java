@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * habitcoach.jobs.enabled=false             # run the coach jobs (missed periods, weekly analyses)
  * habitcoach.jobs.interval=5m               # ... this long after the previous run ended
  * habitcoach.jobs.cron=                     # ... or on this cron expression instead
+ * habitcoach.limits.max-habits-per-user=500          # per-user caps: the next one is refused
+ * habitcoach.limits.max-goals-per-user=200           # (LimitExceededException), archived ones count
+ * habitcoach.limits.max-subtasks-per-goal=100
+ * habitcoach.limits.max-conversations-per-user=1000
  * </pre>
  *
  * @param migrateOnStart    whether the {@code HabitCoach} bean applies the migrations when it is created
@@ -27,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          see {@code HabitCoach.Builder#completionCacheSize}
  * @param coach             the coach's language-model settings
  * @param jobs              the scheduling of the coach jobs
+ * @param limits            the per-user caps ({@code HabitCoach.Builder#limits})
  */
 @ConfigurationProperties("habitcoach")
 public record HabitCoachProperties(
@@ -34,7 +39,8 @@ public record HabitCoachProperties(
         @DefaultValue("true") boolean autoCompleteGoals,
         @DefaultValue("10000") int completionCacheSize,
         @DefaultValue Coach coach,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Jobs jobs,
+        @DefaultValue Limits limits) {
 
     /**
      * The coach's language-model settings. Without a language model the coach answers from its
@@ -82,5 +88,22 @@ public record HabitCoachProperties(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("5m") Duration interval,
             String cron) {
+    }
+
+    /**
+     * Per-user caps (issue 20): creating one more habit, goal, subtask of a goal or conversation than
+     * allowed is refused with {@code LimitExceededException} and writes nothing. Each must be 1 or more
+     * (0 or a negative value fails the start).
+     *
+     * @param maxHabitsPerUser        habits per user, archived ones included
+     * @param maxGoalsPerUser         goals per user, archived ones included
+     * @param maxSubtasksPerGoal      subtasks per goal
+     * @param maxConversationsPerUser chat conversations per user, archived ones included
+     */
+    public record Limits(
+            @DefaultValue("500") int maxHabitsPerUser,
+            @DefaultValue("200") int maxGoalsPerUser,
+            @DefaultValue("100") int maxSubtasksPerGoal,
+            @DefaultValue("1000") int maxConversationsPerUser) {
     }
 }
