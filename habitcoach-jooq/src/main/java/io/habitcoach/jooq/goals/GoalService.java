@@ -2,6 +2,8 @@ package io.habitcoach.jooq.goals;
 
 import io.habitcoach.jooq.HabitCoach;
 import io.habitcoach.jooq.Limits;
+import io.habitcoach.jooq.Page;
+import io.habitcoach.jooq.PageRequest;
 
 import static io.habitcoach.jooq.schema.Tables.GOALS;
 import static io.habitcoach.jooq.schema.Tables.GOAL_SUBTASKS;
@@ -18,6 +20,7 @@ import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.goals.internal.GoalVersions;
 import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Pages;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.GoalSubtasksRecord;
@@ -118,7 +121,36 @@ public final class GoalService {
         });
     }
 
-    /** The user's goals with the given statuses (all when none are given), newest first. */
+    /**
+     * One page of the user's goals with the given statuses (all when none are given), in
+     * {@link #list(String, GoalStatus...)}'s order (newest first: {@code created_at}, then id, both
+     * descending), each with its subtasks. A keyset page: a goal created while the pages are read is
+     * newer than every page, so it never repeats one. A cursor that is not this list's is
+     * {@link InvalidInputException}.
+     */
+    public Page<Goal> list(String userId, PageRequest page, GoalStatus... statuses) {
+        InvalidInputException.requirePresent(page, "page");
+        InvalidInputException.requirePresent(statuses, "statuses");
+        List<GoalStatus> wanted = statuses.length == 0 ? Arrays.asList(GoalStatus.values()) : Arrays.asList(statuses);
+        var after = Pages.after(page, "goals", GOALS.CREATED_AT, GOALS.ID, true);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            var rows = dsl.select(Columns.of(GOALS.fields(), subtasksOf(userId, GOALS.ID)))
+                    .from(GOALS)
+                    .where(GOALS.USER_ID.eq(userId)).and(GOALS.STATUS.in(wanted)).and(after)
+                    .orderBy(GOALS.CREATED_AT.desc(), GOALS.ID.desc())
+                    .limit(Pages.fetchSize(page))
+                    .fetch();
+            return Pages.of(rows, page, "goals", GOALS.CREATED_AT, GOALS.ID, GoalService::toGoal);
+        });
+    }
+
+    /**
+     * The user's goals with the given statuses (all when none are given), newest first. Every matching
+     * goal, so at most {@link Limits#maxGoalsPerUser} (200 by default);
+     * {@link #list(String, PageRequest, GoalStatus...)} reads them a page at a time.
+     */
     public List<Goal> list(String userId, GoalStatus... statuses) {
         InvalidInputException.requirePresent(statuses, "statuses");
         List<GoalStatus> wanted = statuses.length == 0 ? Arrays.asList(GoalStatus.values()) : Arrays.asList(statuses);
