@@ -105,7 +105,7 @@ public final class HabitCoach implements AutoCloseable {
         Instrumentation instrumentation = builder.meterRegistry == null && builder.observationRegistry == null
                 ? Instrumentation.NONE
                 : MicrometerInstrumentation.of(builder.meterRegistry, builder.observationRegistry);
-        this.context = new Context(new Db(dsl, router), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals),
+        this.context = new Context(new Db(dsl, router), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals, builder.limits),
                 instrumentation);
         this.personalities = builder.personalities();
         CoachWriter writer = CoachWriter.builder().personalities(personalities)
@@ -309,6 +309,7 @@ public final class HabitCoach implements AutoCloseable {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
         private boolean autoCompleteGoals = true;
+        private Limits limits = Limits.defaults();
         private PasswordHasher passwordHasher = new BcryptPasswordHasher();
         private TokenCipher tokenCipher;
         private final java.util.List<ExecuteListener> executeListeners = new java.util.ArrayList<>();
@@ -444,6 +445,16 @@ public final class HabitCoach implements AutoCloseable {
                 throw new io.habitcoach.core.InvalidInputException("chatHistoryMessages", "0 to 1000, got " + messages);
             }
             this.chatHistoryMessages = messages;
+            return this;
+        }
+
+        /**
+         * Per-user caps on habits, goals, subtasks per goal and conversations (default
+         * {@link Limits#defaults()}: 500, 200, 100 and 1,000). Creating one past its cap is refused with
+         * {@link io.habitcoach.core.LimitExceededException} and writes nothing, also when calls race.
+         */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -181,7 +181,8 @@ public sealed interface CoachEvent permits CoachEvent.HabitCompleted, CoachEvent
      * @param completionRate done over scheduled, in [0, 1]; stated as a whole percentage
      * @param bestWeekday    the weekday with the highest completion share, or {@code null} if none stands out
      * @param worstWeekday   the weekday with the lowest completion share, or {@code null}
-     * @param habits         one line per habit that had something scheduled, in display order
+     * @param habits         one line per habit that had something scheduled, in display order (the facts,
+     *                       and so a model's prompt, carry the first {@link CoachPrompt#MAX_HABITS})
      */
     record WeeklyAnalysis(LocalDate weekStart, int scheduled, int done, int skipped, int missed,
                           double completionRate, DayOfWeek bestWeekday, DayOfWeek worstWeekday,
@@ -218,10 +219,16 @@ public sealed interface CoachEvent permits CoachEvent.HabitCompleted, CoachEvent
             return CoachEventType.WEEKLY_ANALYSIS;
         }
 
+        /**
+         * The week's totals (over every habit) and the lines of the first {@link CoachPrompt#MAX_HABITS}
+         * habits, names cut to {@link CoachPrompt#MAX_NAME_CHARS}: what one prompt may carry, whatever the
+         * number of habits (issue 20). The event keeps every line for the templates.
+         */
         @Override
         public CoachFacts facts() {
-            List<CoachFacts> lines = new ArrayList<>(habits.size());
-            for (HabitLine line : habits) {
+            List<HabitLine> shown = firstHabits(habits);
+            List<CoachFacts> lines = new ArrayList<>(shown.size());
+            for (HabitLine line : shown) {
                 lines.add(CoachFacts.builder()
                         .name("habit", line.habitName())
                         .count("done", line.done())

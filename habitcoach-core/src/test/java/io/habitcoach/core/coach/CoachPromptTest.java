@@ -61,6 +61,23 @@ class CoachPromptTest {
     }
 
     @Test
+    void aWeeklyAnalysisPromptIsBoundedWhateverTheUserHas() {
+        // issue 20: the weekly analysis put a line per habit into the facts, however many habits there were
+        List<CoachEvent.WeeklyAnalysis.HabitLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            lines.add(new CoachEvent.WeeklyAnalysis.HabitLine(("<\\" + i).repeat(100).substring(0, 200), 7, 7,
+                    99_999, StreakUnit.DAYS));
+        }
+        CoachEvent.WeeklyAnalysis week = new CoachEvent.WeeklyAnalysis(java.time.LocalDate.of(2026, 3, 2),
+                501 * 7, 501 * 7, 0, 0, 1.0, null, null, lines);
+        CoachPrompt prompt = CoachPrompt.forEvent(pirate, week, Locale.ENGLISH);
+        assertThat(prompt.facts().split("current_streak", -1)).hasSize(CoachPrompt.MAX_HABITS + 1);
+        assertThat(prompt.facts()).contains("\"scheduled\":3507");   // the totals still cover every habit
+        assertThat(prompt.totalChars()).isLessThan(32_000);
+        assertThat(week.habits()).hasSize(501);                    // the event itself keeps every line
+    }
+
+    @Test
     void historyIsTrimmedToTheMostRecentTurnsWithinBothBudgets() {
         List<ChatTurn> history = List.of(ChatTurn.user("a".repeat(100)), ChatTurn.assistant("b".repeat(100)),
                 ChatTurn.user("c".repeat(100)), ChatTurn.assistant("d".repeat(100)));

@@ -9,6 +9,7 @@ import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.jooq.internal.ClientInfo;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Pages;
 import io.habitcoach.jooq.internal.Secrets;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.SessionsRecord;
@@ -166,17 +167,35 @@ public final class SessionService {
         return row == null || !Secrets.sameHash(hash, row.getToken()) ? Optional.empty() : Optional.of(toSession(row));
     }
 
-    /** The user's sessions that are neither expired nor revoked, newest first. */
+    /**
+     * The user's sessions that are neither expired nor revoked, newest first: the first
+     * {@value io.habitcoach.jooq.PageRequest#MAX_LIMIT} of them ({@link #list(String, io.habitcoach.jooq.PageRequest)}
+     * reads them all, a page at a time).
+     */
     public List<Session> list(String userId) {
+        return list(userId, io.habitcoach.jooq.PageRequest.first(io.habitcoach.jooq.PageRequest.MAX_LIMIT)).items();
+    }
+
+    /**
+     * One page of the user's sessions that are neither expired nor revoked, newest first
+     * ({@code created_at}, then id, both descending). A keyset page: a session created while the pages
+     * are read is newer than every page and never repeats one. A cursor that is not this list's is
+     * {@link InvalidInputException}.
+     */
+    public io.habitcoach.jooq.Page<Session> list(String userId, io.habitcoach.jooq.PageRequest page) {
+        InvalidInputException.requirePresent(page, "page");
+        var after = Pages.after(page, "sessions", SESSIONS.CREATED_AT, SESSIONS.ID, true);
         var now = ctx.now();
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UserRows.live(dsl, userId);
-            return dsl.selectFrom(SESSIONS)
+            var rows = dsl.selectFrom(SESSIONS)
                     .where(SESSIONS.USER_ID.eq(userId)).and(SESSIONS.REVOKED_AT.isNull())
-                    .and(SESSIONS.EXPIRES_AT.gt(now)).and(notIdle(now))
+                    .and(SESSIONS.EXPIRES_AT.gt(now)).and(notIdle(now)).and(after)
                     .orderBy(SESSIONS.CREATED_AT.desc(), SESSIONS.ID.desc())
-                    .fetch(SessionService::toSession);
+                    .limit(Pages.fetchSize(page))
+                    .fetch();
+            return Pages.of(rows, page, "sessions", SESSIONS.CREATED_AT, SESSIONS.ID, SessionService::toSession);
         });
     }
 

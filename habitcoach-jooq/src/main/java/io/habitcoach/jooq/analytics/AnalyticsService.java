@@ -118,6 +118,29 @@ public final class AnalyticsService {
     }
 
     /**
+     * One page of a live user's events, newest first ({@code created_at}, then id, both descending), each
+     * with its data. A keyset page over the index on {@code (user_id, created_at)}: an event recorded
+     * while the pages are read is newer than every page and never repeats one. A cursor that is not this
+     * list's is {@link InvalidInputException}.
+     */
+    public io.habitcoach.jooq.Page<AnalyticsEvent> events(String userId, io.habitcoach.jooq.PageRequest page) {
+        InvalidInputException.requirePresent(page, "page");
+        var after = io.habitcoach.jooq.internal.Pages.after(page, "analytics events", ANALYTICS_EVENTS.CREATED_AT,
+                ANALYTICS_EVENTS.ID, true);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            var rows = dsl.selectFrom(ANALYTICS_EVENTS).where(ANALYTICS_EVENTS.USER_ID.eq(userId)).and(after)
+                    .orderBy(ANALYTICS_EVENTS.CREATED_AT.desc(), ANALYTICS_EVENTS.ID.desc())
+                    .limit(io.habitcoach.jooq.internal.Pages.fetchSize(page))
+                    .fetch();
+            return io.habitcoach.jooq.internal.Pages.of(rows, page, "analytics events", ANALYTICS_EVENTS.CREATED_AT,
+                    ANALYTICS_EVENTS.ID, e -> new AnalyticsEvent(e.getId(), e.getUserId(), e.getEventName(),
+                            JsonValues.object(e.getEventData()), e.getUserAgent(), e.getIpAddress(), e.getCreatedAt()));
+        });
+    }
+
+    /**
      * How many events of a live user were recorded in {@code [from, to)}, by event name and UTC
      * day, ordered by day and name. One statement, which also tells an unknown or soft-deleted
      * user ({@link io.habitcoach.core.NotFoundException}) from one without events (empty list).

@@ -29,6 +29,7 @@ import io.habitcoach.jooq.internal.Instrumentation;
 import io.habitcoach.jooq.internal.Meters;
 import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.internal.Pages;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.ChatConversationsRecord;
@@ -67,7 +68,11 @@ public final class ChatService {
         this.historyMessages = historyMessages;
     }
 
-    /** Starts a conversation with the user's first message and returns it with the coach's reply. */
+    /**
+     * Starts a conversation with the user's first message and returns it with the coach's reply. A
+     * user who already has {@link io.habitcoach.jooq.Limits#maxConversationsPerUser} conversations
+     * (archived ones count) gets {@link io.habitcoach.core.LimitExceededException}; nothing is stored.
+     */
     public ChatExchange start(String userId, String firstMessage) {
         return exchange(userId, null, firstMessage);
     }
@@ -83,7 +88,40 @@ public final class ChatService {
         return exchange(userId, conversationId, message);
     }
 
-    /** The user's conversations with the given statuses (all when none are given), latest activity first. */
+    /**
+     * One page of the user's conversations with the given statuses (all when none are given), in
+     * {@link #list(String, ConversationStatus...)}'s order: latest activity first ({@code updated_at},
+     * then id, both descending). A keyset page: a conversation started, or one already read that gets a
+     * message, while the pages are read moves before the first page and is not read again; one not yet
+     * read that gets a message moves there too, and shows on the next first page instead. A cursor that
+     * is not this list's is {@link InvalidInputException}.
+     */
+    public io.habitcoach.jooq.Page<Conversation> list(String userId, io.habitcoach.jooq.PageRequest page,
+            ConversationStatus... statuses) {
+        InvalidInputException.requirePresent(page, "page");
+        InvalidInputException.requirePresent(statuses, "statuses");
+        List<ConversationStatus> wanted = statuses.length == 0 ? Arrays.asList(ConversationStatus.values())
+                : Arrays.asList(statuses);
+        var after = Pages.after(page, "conversations", CHAT_CONVERSATIONS.UPDATED_AT, CHAT_CONVERSATIONS.ID, true);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            var rows = dsl.selectFrom(CHAT_CONVERSATIONS).where(CHAT_CONVERSATIONS.USER_ID.eq(userId))
+                    .and(CHAT_CONVERSATIONS.STATUS.in(wanted)).and(after)
+                    .orderBy(CHAT_CONVERSATIONS.UPDATED_AT.desc(), CHAT_CONVERSATIONS.ID.desc())
+                    .limit(Pages.fetchSize(page))
+                    .fetch();
+            return Pages.of(rows, page, "conversations", CHAT_CONVERSATIONS.UPDATED_AT, CHAT_CONVERSATIONS.ID,
+                    ChatService::toConversation);
+        });
+    }
+
+    /**
+     * The user's conversations with the given statuses (all when none are given), latest activity first.
+     * Every matching conversation, so at most {@link io.habitcoach.jooq.Limits#maxConversationsPerUser}
+     * (1,000 by default); {@link #list(String, io.habitcoach.jooq.PageRequest, ConversationStatus...)} reads
+     * them a page at a time.
+     */
     public List<Conversation> list(String userId, ConversationStatus... statuses) {
         InvalidInputException.requirePresent(statuses, "statuses");
         List<ConversationStatus> wanted = statuses.length == 0 ? Arrays.asList(ConversationStatus.values())
@@ -98,16 +136,49 @@ public final class ChatService {
         });
     }
 
-    /** The conversation's messages, oldest first. */
+    /** The most messages {@link #messages(String, String)} returns: the latest ones. */
+    public static final int MAX_MESSAGES = 1_000;
+
+    /**
+     * The conversation's latest {@value #MAX_MESSAGES} messages (all of a shorter one), oldest first.
+     * {@link #messages(String, String, io.habitcoach.jooq.PageRequest)} reads every message a page at a time.
+     */
     public List<ChatMessage> messages(String userId, String conversationId) {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
             UserRows.live(dsl, userId);
             conversation(dsl, userId, conversationId, false);
-            return dsl.selectFrom(CHAT_MESSAGES).where(CHAT_MESSAGES.CONVERSATION_ID.eq(conversationId))
+            List<ChatMessage> latest = new ArrayList<>(dsl.selectFrom(CHAT_MESSAGES)
+                    .where(CHAT_MESSAGES.CONVERSATION_ID.eq(conversationId))
                     .and(CHAT_MESSAGES.USER_ID.eq(userId))
+                    .orderBy(CHAT_MESSAGES.CREATED_AT.desc(), CHAT_MESSAGES.ID.desc())
+                    .limit(MAX_MESSAGES)
+                    .fetch(ChatService::toMessage));
+            Collections.reverse(latest);
+            return latest;
+        });
+    }
+
+    /**
+     * One page of the conversation's messages, oldest first ({@code created_at}, then id). A keyset
+     * page: messages sent while the pages are read come after the ones already read. A cursor that is
+     * not this list's is {@link InvalidInputException}; another user's conversation is
+     * {@link NotFoundException}.
+     */
+    public io.habitcoach.jooq.Page<ChatMessage> messages(String userId, String conversationId,
+            io.habitcoach.jooq.PageRequest page) {
+        InvalidInputException.requirePresent(page, "page");
+        var after = Pages.after(page, "messages", CHAT_MESSAGES.CREATED_AT, CHAT_MESSAGES.ID, false);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            conversation(dsl, userId, conversationId, false);
+            var rows = dsl.selectFrom(CHAT_MESSAGES).where(CHAT_MESSAGES.CONVERSATION_ID.eq(conversationId))
+                    .and(CHAT_MESSAGES.USER_ID.eq(userId)).and(after)
                     .orderBy(CHAT_MESSAGES.CREATED_AT, CHAT_MESSAGES.ID)
-                    .fetch(ChatService::toMessage);
+                    .limit(Pages.fetchSize(page))
+                    .fetch();
+            return Pages.of(rows, page, "messages", CHAT_MESSAGES.CREATED_AT, CHAT_MESSAGES.ID, ChatService::toMessage);
         });
     }
 
@@ -235,6 +306,9 @@ public final class ChatService {
         var now = ctx.now();
         ChatConversationsRecord conversation;
         if (conversationId == null) {
+            // under the user's row lock (above): concurrent starts of one user count one after the other
+            UserRows.requireBelow(dsl.fetchCount(CHAT_CONVERSATIONS, CHAT_CONVERSATIONS.USER_ID.eq(user.getId())),
+                    ctx.settings().limits().maxConversationsPerUser(), "conversations");
             conversation = dsl.insertInto(CHAT_CONVERSATIONS)
                     .set(CHAT_CONVERSATIONS.ID, ctx.ids().next()).set(CHAT_CONVERSATIONS.USER_ID, user.getId())
                     .set(CHAT_CONVERSATIONS.TITLE, ConversationTitle.fromFirstMessage(message))

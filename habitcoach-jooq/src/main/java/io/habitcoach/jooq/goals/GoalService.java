@@ -1,6 +1,9 @@
 package io.habitcoach.jooq.goals;
 
 import io.habitcoach.jooq.HabitCoach;
+import io.habitcoach.jooq.Limits;
+import io.habitcoach.jooq.Page;
+import io.habitcoach.jooq.PageRequest;
 
 import static io.habitcoach.jooq.schema.Tables.GOALS;
 import static io.habitcoach.jooq.schema.Tables.GOAL_SUBTASKS;
@@ -17,6 +20,7 @@ import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.goals.internal.GoalVersions;
 import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Pages;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.GoalSubtasksRecord;
@@ -43,6 +47,8 @@ public final class GoalService {
 
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 5_000;
+    /** What {@link io.habitcoach.core.LimitExceededException#what()} names for the subtask cap. */
+    static final String SUBTASKS = "subtasks of a goal";
 
     private final Context ctx;
     private final CoachRecorder coach;
@@ -53,7 +59,12 @@ public final class GoalService {
         this.coach = coach;
     }
 
-    /** Creates a goal (with its subtasks, if any). The start date defaults to the user's today. */
+    /**
+     * Creates a goal (with its subtasks, if any). The start date defaults to the user's today. A user
+     * who already has {@link Limits#maxGoalsPerUser} goals (archived ones count), or a goal with more
+     * than {@link Limits#maxSubtasksPerGoal} subtasks, is refused with
+     * {@link io.habitcoach.core.LimitExceededException} and nothing is written.
+     */
     public Goal create(String userId, NewGoal newGoal) {
         InvalidInputException.requirePresent(newGoal, "newGoal");
         String title = Texts.required("title", newGoal.title(), MAX_TITLE);
@@ -62,10 +73,17 @@ public final class GoalService {
         checkDate("startDate", newGoal.startDate());
         checkDate("deadline", newGoal.deadline());
         List<ValidSubtask> subtasks = newGoal.subtasks().stream().map(GoalService::validate).toList();
+        Limits limits = ctx.settings().limits();
+        if (subtasks.size() > limits.maxSubtasksPerGoal()) {
+            throw new io.habitcoach.core.LimitExceededException(SUBTASKS, limits.maxSubtasksPerGoal());
+        }
         var now = ctx.now();
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            UsersRecord user = UserRows.liveForShare(dsl, userId);
+            // FOR NO KEY UPDATE: concurrent creations of one user count one after the other (the cap)
+            UsersRecord user = UserRows.liveForUpdate(dsl, userId);
+            UserRows.requireBelow(dsl.fetchCount(GOALS, GOALS.USER_ID.eq(user.getId())), limits.maxGoalsPerUser(),
+                    "goals");
             LocalDate start = newGoal.startDate() != null ? newGoal.startDate()
                     : io.habitcoach.jooq.internal.Days.today(ctx.clock(), user);
             checkDeadline(start, newGoal.deadline());
@@ -103,7 +121,36 @@ public final class GoalService {
         });
     }
 
-    /** The user's goals with the given statuses (all when none are given), newest first. */
+    /**
+     * One page of the user's goals with the given statuses (all when none are given), in
+     * {@link #list(String, GoalStatus...)}'s order (newest first: {@code created_at}, then id, both
+     * descending), each with its subtasks. A keyset page: a goal created while the pages are read is
+     * newer than every page, so it never repeats one. A cursor that is not this list's is
+     * {@link InvalidInputException}.
+     */
+    public Page<Goal> list(String userId, PageRequest page, GoalStatus... statuses) {
+        InvalidInputException.requirePresent(page, "page");
+        InvalidInputException.requirePresent(statuses, "statuses");
+        List<GoalStatus> wanted = statuses.length == 0 ? Arrays.asList(GoalStatus.values()) : Arrays.asList(statuses);
+        var after = Pages.after(page, "goals", GOALS.CREATED_AT, GOALS.ID, true);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UserRows.live(dsl, userId);
+            var rows = dsl.select(Columns.of(GOALS.fields(), subtasksOf(userId, GOALS.ID)))
+                    .from(GOALS)
+                    .where(GOALS.USER_ID.eq(userId)).and(GOALS.STATUS.in(wanted)).and(after)
+                    .orderBy(GOALS.CREATED_AT.desc(), GOALS.ID.desc())
+                    .limit(Pages.fetchSize(page))
+                    .fetch();
+            return Pages.of(rows, page, "goals", GOALS.CREATED_AT, GOALS.ID, GoalService::toGoal);
+        });
+    }
+
+    /**
+     * The user's goals with the given statuses (all when none are given), newest first. Every matching
+     * goal, so at most {@link Limits#maxGoalsPerUser} (200 by default);
+     * {@link #list(String, PageRequest, GoalStatus...)} reads them a page at a time.
+     */
     public List<Goal> list(String userId, GoalStatus... statuses) {
         InvalidInputException.requirePresent(statuses, "statuses");
         List<GoalStatus> wanted = statuses.length == 0 ? Arrays.asList(GoalStatus.values()) : Arrays.asList(statuses);
@@ -191,7 +238,11 @@ public final class GoalService {
         });
     }
 
-    /** Adds a subtask at the end. A completed goal that gets a new open subtask is active again. */
+    /**
+     * Adds a subtask at the end. A completed goal that gets a new open subtask is active again. A goal
+     * that already has {@link Limits#maxSubtasksPerGoal} subtasks refuses it with
+     * {@link io.habitcoach.core.LimitExceededException}.
+     */
     public Goal addSubtask(String userId, String goalId, NewSubtask newSubtask) {
         ValidSubtask subtask = validate(InvalidInputException.requirePresent(newSubtask, "newSubtask"));
         var now = ctx.now();
@@ -199,9 +250,12 @@ public final class GoalService {
             DSLContext dsl = DSL.using(cfg);
             UsersRecord user = UserRows.liveForShare(dsl, userId);
             GoalsRecord goal = lockGoal(dsl, userId, goalId);
-            Integer last = dsl.select(DSL.max(GOAL_SUBTASKS.ORDER)).from(GOAL_SUBTASKS)
+            // under the goal's row lock: concurrent additions to one goal count one after the other
+            Record existing = dsl.select(DSL.max(GOAL_SUBTASKS.ORDER), count()).from(GOAL_SUBTASKS)
                     .where(GOAL_SUBTASKS.GOAL_ID.eq(goalId)).and(GOAL_SUBTASKS.USER_ID.eq(userId))
-                    .fetchOne(0, Integer.class);
+                    .fetchSingle();
+            UserRows.requireBelow(existing.get(1, Integer.class), ctx.settings().limits().maxSubtasksPerGoal(), SUBTASKS);
+            Integer last = existing.get(0, Integer.class);
             dsl.insertInto(GOAL_SUBTASKS)
                     .set(GOAL_SUBTASKS.ID, ctx.ids().next()).set(GOAL_SUBTASKS.USER_ID, userId)
                     .set(GOAL_SUBTASKS.GOAL_ID, goalId).set(GOAL_SUBTASKS.TITLE, subtask.title)

@@ -1,6 +1,8 @@
 package io.habitcoach.jooq.habits;
 
 import io.habitcoach.jooq.HabitCoach;
+import io.habitcoach.jooq.Page;
+import io.habitcoach.jooq.PageRequest;
 
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
@@ -32,6 +34,7 @@ import io.habitcoach.jooq.habits.internal.HabitPictures;
 import io.habitcoach.jooq.habits.internal.HabitVersions;
 import io.habitcoach.jooq.habits.internal.HotCompletion;
 import io.habitcoach.jooq.jobs.internal.DueInstants;
+import io.habitcoach.jooq.internal.Pages;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
@@ -74,7 +77,11 @@ public final class HabitService {
         this.hot = new HotCompletion(ctx, coach, completionCacheSize);
     }
 
-    /** Creates an active habit. */
+    /**
+     * Creates an active habit. A user who already has {@link io.habitcoach.jooq.Limits#maxHabitsPerUser}
+     * habits (archived ones count) gets {@link io.habitcoach.core.LimitExceededException} and nothing is
+     * written.
+     */
     public Habit create(String userId, NewHabit newHabit) {
         InvalidInputException.requirePresent(newHabit, "newHabit");
         String name = Texts.required("name", newHabit.name(), MAX_NAME);
@@ -84,7 +91,11 @@ public final class HabitService {
         var now = ctx.now();
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            UsersRecord user = UserRows.liveForShare(dsl, userId);
+            // locked FOR NO KEY UPDATE, not FOR SHARE: two creations of one user at the cap must not
+            // both count below it (issue 20's per-user caps)
+            UsersRecord user = UserRows.liveForUpdate(dsl, userId);
+            UserRows.requireBelow(dsl.fetchCount(HABITS, HABITS.USER_ID.eq(user.getId())),
+                    ctx.settings().limits().maxHabitsPerUser(), "habits");
             HabitsRecord h = dsl.newRecord(HABITS);
             h.setId(ctx.ids().next());
             h.setUserId(user.getId());
@@ -139,7 +150,11 @@ public final class HabitService {
         return pictures.strengthHistory(userId, habitId, from, to);
     }
 
-    /** The user's habits with the given statuses (all when none are given), oldest first, streaks as of today. */
+    /**
+     * The user's habits with the given statuses (all when none are given), oldest first, streaks as of
+     * today. Every matching habit, so at most {@link io.habitcoach.jooq.Limits#maxHabitsPerUser} (500 by
+     * default); {@link #list(String, PageRequest, HabitStatus...)} reads them a page at a time.
+     */
     public List<Habit> list(String userId, HabitStatus... statuses) {
         InvalidInputException.requirePresent(statuses, "statuses");
         List<HabitStatus> wanted = statuses.length == 0 ? Arrays.asList(HabitStatus.values()) : Arrays.asList(statuses);
@@ -151,6 +166,31 @@ public final class HabitService {
                     .orderBy(HABITS.CREATED_AT, HABITS.ID)
                     .fetch(h -> HabitRows.toHabit(h,
                             HabitRows.summary(h, user.getFirstDayOfWeek(), today), Double.NaN));
+        });
+    }
+
+    /**
+     * One page of the user's habits with the given statuses (all when none are given), in
+     * {@link #list(String, HabitStatus...)}'s order (oldest first: {@code created_at}, then id), streaks as
+     * of today. A keyset page: a habit created while the pages are read comes after the ones already
+     * read, never again among them. A cursor that is not this list's is {@link InvalidInputException}.
+     */
+    public Page<Habit> list(String userId, PageRequest page, HabitStatus... statuses) {
+        InvalidInputException.requirePresent(page, "page");
+        InvalidInputException.requirePresent(statuses, "statuses");
+        List<HabitStatus> wanted = statuses.length == 0 ? Arrays.asList(HabitStatus.values()) : Arrays.asList(statuses);
+        var after = Pages.after(page, "habits", HABITS.CREATED_AT, HABITS.ID, false);
+        return ctx.db().tx(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            UsersRecord user = UserRows.live(dsl, userId);
+            LocalDate today = Days.today(ctx.clock(), user);
+            var rows = dsl.selectFrom(HABITS).where(HABITS.USER_ID.eq(userId)).and(HABITS.STATUS.in(wanted))
+                    .and(after)
+                    .orderBy(HABITS.CREATED_AT, HABITS.ID)
+                    .limit(Pages.fetchSize(page))
+                    .fetch();
+            return Pages.of(rows, page, "habits", HABITS.CREATED_AT, HABITS.ID, h -> HabitRows.toHabit(h,
+                    HabitRows.state(h).asOf(HabitRows.schedule(h, user.getFirstDayOfWeek()), today), Double.NaN));
         });
     }
 

@@ -4,6 +4,7 @@ import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.USERS;
 import static io.habitcoach.jooq.schema.Tables.USER_EMAILS;
 
+import io.habitcoach.core.LimitExceededException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.jooq.users.User;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
@@ -44,6 +45,33 @@ public final class UserRows {
             throw new NotFoundException("user", String.valueOf(userId));
         }
         return user;
+    }
+
+    /**
+     * The live user, locked {@code FOR NO KEY UPDATE} for the rest of the transaction: calls of one
+     * user that take it run one after the other, so a per-user count read under it (a cap,
+     * {@link #requireBelow}) is still true at commit. It conflicts with {@link #liveForShare} and with
+     * updates of the user's row, not with the foreign-key checks of inserts into other tables.
+     */
+    public static UsersRecord liveForUpdate(DSLContext dsl, String userId) {
+        Db.wroteFor(userId);
+        UsersRecord user = userId == null ? null
+                : dsl.selectFrom(USERS).where(USERS.ID.eq(userId)).and(USERS.DELETED_AT.isNull()).forNoKeyUpdate().fetchOne();
+        if (user == null) {
+            throw new NotFoundException("user", String.valueOf(userId));
+        }
+        return user;
+    }
+
+    /**
+     * Refuses one more row when {@code existing} already reached {@code limit}
+     * ({@link LimitExceededException} naming {@code what}); call it under the lock that serializes the
+     * inserts being counted.
+     */
+    public static void requireBelow(int existing, int limit, String what) {
+        if (existing >= limit) {
+            throw new LimitExceededException(what, limit);
+        }
     }
 
     /**

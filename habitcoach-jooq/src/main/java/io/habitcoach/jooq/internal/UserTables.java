@@ -153,7 +153,8 @@ public final class UserTables {
             }
         }
         return sql.append(")::text FROM ").append(quoted(USERS.getName()))
-                .append(" u WHERE u.id = ? AND u.deleted_at IS NULL").toString();
+                // a soft-deleted user too: their data is held until the purge, so it is exported (issue 20)
+                .append(" u WHERE u.id = ?").toString();
     }
 
     /**

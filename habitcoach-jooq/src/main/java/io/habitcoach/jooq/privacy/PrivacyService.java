@@ -42,14 +42,16 @@ public final class PrivacyService {
     }
 
     /**
-     * Everything stored about a live user, as one JSON document built by one SQL statement:
+     * Everything stored about a user, as one JSON document built by one SQL statement:
      * {@code {"format", "exportedAt", "user": {...}, "sessions": [...], "accounts": [...],
      * "habits": [...], "habit_completions", "habit_pauses", "goals", "goal_subtasks",
      * "ai_messages", "chat_conversations", "chat_messages", "analytics_events"}}. Every column of
      * every row is included under its column name, instants in UTC, arrays oldest first, except
      * secrets: the password hash, the session token hashes and the OAuth tokens read
      * {@code "[redacted]"} (or null when not set). Returned as JSON text, which a host sends or stores as
-     * it is, or reads with its own JSON library.
+     * it is, or reads with its own JSON library. A soft-deleted user is exported too, until purged (the
+     * data is still held); an unknown or purged user is a {@link NotFoundException}. The document is one
+     * {@code jsonb} value, which PostgreSQL limits to about 256 MB: {@link #exportTo} streams any size.
      */
     public String export(String userId) {
         var now = ctx.now();

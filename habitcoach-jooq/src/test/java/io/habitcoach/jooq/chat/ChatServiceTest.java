@@ -57,7 +57,9 @@ class ChatServiceTest {
             return modelReply.map(text -> prompts.size() == 1 ? text : text + " " + WORDS.get(prompts.size() % WORDS.size()) + ".");
         };
         coach = HabitCoach.configure().dataSource(dataSource).clock(clock).coachModel(model)
-                .coachQuota(new CoachQuota(2, 5)).chatHistoryMessages(3).load();
+                .coachQuota(new CoachQuota(2, 5)).chatHistoryMessages(3)
+                .limits(io.habitcoach.jooq.Limits.builder().maxHabitsPerUser(1_000).build()) // 501 habits below
+                .load();
     }
 
     private String user(Plan plan) {

@@ -235,10 +235,31 @@ class PrivacyServiceTest {
     }
 
     @Test
-    void anUnknownOrSoftDeletedUserHasNoExport() {
-        String id = coach.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com").build()).id();
-        coach.users().delete(id);
-        assertThatThrownBy(() -> coach.privacy().export(id)).isInstanceOf(NotFoundException.class);
+    void aSoftDeletedUserIsExportedByBothMethodsUntilPurgedAndAnUnknownOneIsNotFound() throws Exception {
+        // issue 20: the data of a soft-deleted user is still held, so it can still be exported (LGPD
+        // art. 18, GDPR art. 15) until the purge; export() refused it with NotFoundException
+        Filled ana = filledUser();
+        String live = coach.privacy().export(ana.id());
+        java.io.StringWriter liveStream = new java.io.StringWriter();
+        coach.privacy().exportTo(ana.id(), liveStream);
+        coach.users().delete(ana.id());
+
+        JsonNode deleted = new ObjectMapper().readTree(coach.privacy().export(ana.id()));
+        JsonNode before = new ObjectMapper().readTree(live);
+        assertThat(deleted.get("user").get("deleted_at").isNull()).isFalse();
+        for (var member : (Iterable<Map.Entry<String, JsonNode>>) before::fields) {
+            if (member.getValue().isArray()) {
+                assertThat(deleted.get(member.getKey())).as(member.getKey()).isEqualTo(member.getValue());
+            }
+        }
+        java.io.StringWriter deletedStream = new java.io.StringWriter();
+        coach.privacy().exportTo(ana.id(), deletedStream);
+        assertThat(deletedStream.toString().split("\n")).hasSameSizeAs(liveStream.toString().split("\n"));
+
+        coach.privacy().purge(ana.id());
+        assertThatThrownBy(() -> coach.privacy().export(ana.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> coach.privacy().exportTo(ana.id(), new java.io.StringWriter()))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> coach.privacy().export("no-such-user")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> coach.privacy().export(null)).isInstanceOf(NotFoundException.class);
     }

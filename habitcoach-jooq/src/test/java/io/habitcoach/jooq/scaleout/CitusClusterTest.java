@@ -150,6 +150,32 @@ class CitusClusterTest {
         });
         calls.put("account link", () -> coach.accounts().link(user,
                 NewAccount.builder().provider("google").providerAccountId(UUID.randomUUID().toString()).build()));
+        // issue 20: creation counts against the caps, lists read keyset pages (each read twice: the
+        // first page, then the one after its cursor)
+        calls.put("habit create", () -> coach.habits().create(user, NewHabit.builder().name("Walk")
+                .frequency(Frequency.daily()).build()));
+        calls.put("goal create", () -> coach.goals().create(user, NewGoal.builder().title("Book")
+                .category(GoalCategory.HEALTH).subtask("chapter 1").build()));
+        calls.put("habit pages", () -> pages(p -> coach.habits().list(user, p)));
+        calls.put("goal pages", () -> pages(p -> coach.goals().list(user, p)));
+        calls.put("chat pages", () -> {
+            coach.chat().start(user, "A second conversation");
+            pages(p -> coach.chat().list(user, p));
+        });
+        calls.put("message pages", () -> {
+            String conversation = coach.chat().list(user).get(0).id();
+            pages(p -> coach.chat().messages(user, conversation, p));
+        });
+        calls.put("session pages", () -> {
+            coach.sessions().create(user, Duration.ofDays(1), null, null);
+            coach.sessions().create(user, Duration.ofDays(1), null, null);
+            pages(p -> coach.sessions().list(user, p));
+        });
+        calls.put("event pages", () -> {
+            coach.analytics().record(user, "opened", null, null, null);
+            coach.analytics().record(user, "opened", null, null, null);
+            pages(p -> coach.analytics().events(user, p));
+        });
         calls.put("export", () -> coach.privacy().export(user));
         calls.put("purge", () -> coach.privacy().purge(user));
 
@@ -169,6 +195,13 @@ class CitusClusterTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** Reads the first page of one item and the page after it (which must exist). */
+    private static void pages(java.util.function.Function<io.habitcoach.jooq.PageRequest, io.habitcoach.jooq.Page<?>> read) {
+        var first = read.apply(io.habitcoach.jooq.PageRequest.first(1));
+        assertThat(first.nextCursor()).isPresent();
+        read.apply(io.habitcoach.jooq.PageRequest.after(first.nextCursor().get(), 1));
     }
 
     /** This database's statements run on one shard, and on several, since the counters were reset. */

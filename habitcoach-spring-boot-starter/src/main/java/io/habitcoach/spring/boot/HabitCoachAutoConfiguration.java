@@ -95,7 +95,13 @@ public class HabitCoachAutoConfiguration {
                 .autoCompleteGoals(properties.autoCompleteGoals())
                 .completionCacheSize(properties.completionCacheSize())
                 .coachQuota(new CoachQuota(coach.quota().free(), coach.quota().pro()))
-                .chatHistoryMessages(coach.historyMessages());
+                .chatHistoryMessages(coach.historyMessages())
+                .limits(io.habitcoach.jooq.Limits.builder()
+                        .maxHabitsPerUser(properties.limits().maxHabitsPerUser())
+                        .maxGoalsPerUser(properties.limits().maxGoalsPerUser())
+                        .maxSubtasksPerGoal(properties.limits().maxSubtasksPerGoal())
+                        .maxConversationsPerUser(properties.limits().maxConversationsPerUser())
+                        .build());
         DataSource readDataSource = readDataSourceBean.getIfAvailable(
                 () -> readDataSourcePool.stream().map(HabitCoachReadDataSource::dataSource).findFirst().orElse(null));
         if (readDataSource != null && readDataSource != dataSource) {

@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * habitcoach.read-datasource.url=           # a streaming read replica for the reads that may be stale
  * habitcoach.read-datasource.username=      # ... its user and password
  * habitcoach.read-datasource.max-lag=10s    # ... reads go to the primary while it lags more
+ * habitcoach.limits.max-habits-per-user=500          # per-user caps: the next one is refused
+ * habitcoach.limits.max-goals-per-user=200           # (LimitExceededException), archived ones count
+ * habitcoach.limits.max-subtasks-per-goal=100
+ * habitcoach.limits.max-conversations-per-user=1000
  * </pre>
  *
  * @param migrateOnStart    whether the {@code HabitCoach} bean applies the migrations when it is created
@@ -32,6 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coach             the coach's language-model settings
  * @param jobs              the scheduling of the coach jobs
  * @param readDataSource    a read replica (docs/scale-out.md); unset: every read on the primary
+ * @param limits            the per-user caps ({@code HabitCoach.Builder#limits})
  */
 @ConfigurationProperties("habitcoach")
 public record HabitCoachProperties(
@@ -40,7 +45,8 @@ public record HabitCoachProperties(
         @DefaultValue("10000") int completionCacheSize,
         @DefaultValue Coach coach,
         @DefaultValue Jobs jobs,
-        @DefaultValue ReadDataSource readDataSource) {
+        @DefaultValue ReadDataSource readDataSource,
+        @DefaultValue Limits limits) {
 
     /**
      * The coach's language-model settings. Without a language model the coach answers from its
@@ -114,5 +120,22 @@ public record HabitCoachProperties(
             @DefaultValue("10") int maximumPoolSize,
             @DefaultValue("10s") Duration maxLag,
             @DefaultValue("1s") Duration checkInterval) {
+    }
+
+    /**
+     * Per-user caps (issue 20): creating one more habit, goal, subtask of a goal or conversation than
+     * allowed is refused with {@code LimitExceededException} and writes nothing. Each must be 1 or more
+     * (0 or a negative value fails the start).
+     *
+     * @param maxHabitsPerUser        habits per user, archived ones included
+     * @param maxGoalsPerUser         goals per user, archived ones included
+     * @param maxSubtasksPerGoal      subtasks per goal
+     * @param maxConversationsPerUser chat conversations per user, archived ones included
+     */
+    public record Limits(
+            @DefaultValue("500") int maxHabitsPerUser,
+            @DefaultValue("200") int maxGoalsPerUser,
+            @DefaultValue("100") int maxSubtasksPerGoal,
+            @DefaultValue("1000") int maxConversationsPerUser) {
     }
 }

@@ -368,6 +368,44 @@ class HabitCoachAutoConfigurationTest {
     }
 
     @Test
+    void theLimitsPropertiesReachTheBuilderAndZeroIsRefused() {
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.limits.max-habits-per-user=1", "habitcoach.limits.max-goals-per-user=1",
+                        "habitcoach.limits.max-subtasks-per-goal=1", "habitcoach.limits.max-conversations-per-user=1")
+                .run(context -> {
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    User user = coach.users().create(NewUser.builder().email(email()).build());
+                    coach.habits().create(user.id(), NewHabit.builder().name("Walk")
+                            .frequency(io.habitcoach.core.schedule.Frequency.daily()).build());
+                    assertThatThrownBy(() -> coach.habits().create(user.id(), NewHabit.builder().name("Run")
+                            .frequency(io.habitcoach.core.schedule.Frequency.daily()).build()))
+                            .isInstanceOfSatisfying(io.habitcoach.core.LimitExceededException.class,
+                                    e -> assertThat(e.what() + " " + e.limit()).isEqualTo("habits 1"));
+                    java.util.function.Supplier<io.habitcoach.jooq.goals.NewGoal.Builder> goal = () ->
+                            io.habitcoach.jooq.goals.NewGoal.builder().title("Book")
+                                    .category(io.habitcoach.core.model.GoalCategory.HEALTH);
+                    assertThatThrownBy(() -> coach.goals().create(user.id(), goal.get().subtask("a").subtask("b").build()))
+                            .isInstanceOfSatisfying(io.habitcoach.core.LimitExceededException.class,
+                                    e -> assertThat(e.what() + " " + e.limit()).isEqualTo("subtasks of a goal 1"));
+                    coach.goals().create(user.id(), goal.get().build());
+                    assertThatThrownBy(() -> coach.goals().create(user.id(), goal.get().build()))
+                            .isInstanceOfSatisfying(io.habitcoach.core.LimitExceededException.class,
+                                    e -> assertThat(e.what() + " " + e.limit()).isEqualTo("goals 1"));
+                    coach.chat().start(user.id(), "hi");
+                    assertThatThrownBy(() -> coach.chat().start(user.id(), "again"))
+                            .isInstanceOfSatisfying(io.habitcoach.core.LimitExceededException.class,
+                                    e -> assertThat(e.what() + " " + e.limit()).isEqualTo("conversations 1"));
+                });
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .run(context -> assertThat(context.getBean(HabitCoachProperties.class).limits())
+                        .isEqualTo(new HabitCoachProperties.Limits(500, 200, 100, 1_000)));
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.limits.max-habits-per-user=0")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("maxHabitsPerUser"));
+    }
+
+    @Test
     void eventsByModelNeedsAModel() {
         runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
                 .withBean(ChatModel.class, () -> new ChatModel() {

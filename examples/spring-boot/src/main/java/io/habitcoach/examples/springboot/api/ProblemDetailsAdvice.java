@@ -4,6 +4,7 @@ import io.habitcoach.core.CompletionWindowException;
 import io.habitcoach.core.ConflictException;
 import io.habitcoach.core.HabitNotActiveException;
 import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.LimitExceededException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.coach.CoachQuotaExceededException;
 import java.util.LinkedHashMap;
@@ -69,6 +70,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    /** 409: the user already has as many habits, goals, subtasks or conversations as allowed. */
+    @ExceptionHandler(LimitExceededException.class)
+    ProblemDetail limit(LimitExceededException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Limit reached", e.getMessage());
+        problem.setProperty("what", e.what());
+        problem.setProperty("limit", e.limit());
+        return problem;
     }
 
     /** 429: the user's daily language-model replies are used up. */
