@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A local server speaking the OpenAI chat-completions protocol ({@code POST /v1/chat/completions}),
- * recording each request body. What it answers is set per test.
+ * recording each request body. What it answers is set per test. Shared, through this module's test
+ * jar, with habitcoach-spring-ai's tests: both adapters are tested against the same server.
  */
-final class MockOpenAiServer implements AutoCloseable {
+public final class MockOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,13 +31,15 @@ final class MockOpenAiServer implements AutoCloseable {
     private final ExecutorService threads;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger answered = new AtomicInteger();
+    // Bumped by reset: a held reply released by reset is not counted as answered in the next test.
+    private final AtomicInteger generation = new AtomicInteger();
     private volatile int status = 200;
     private volatile String content = "ok";
     private volatile long delayMillis;
     // Released on reset/close so a deliberately slow reply does not outlive its test.
     private volatile CountDownLatch release = new CountDownLatch(1);
 
-    MockOpenAiServer() throws IOException {
+    public MockOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "mock-openai");
@@ -48,27 +51,28 @@ final class MockOpenAiServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** Answer 200 with this assistant content. */
-    void reply(String text) {
+    public void reply(String text) {
         this.status = 200;
         this.content = text;
     }
 
     /** Answer with an OpenAI-style error. */
-    void fail(int httpStatus) {
+    public void fail(int httpStatus) {
         this.status = httpStatus;
     }
 
     /** Wait this long before answering (cut short by {@link #reset}). */
-    void delay(long millis) {
+    public void delay(long millis) {
         this.delayMillis = millis;
     }
 
-    void reset() {
+    public void reset() {
+        generation.incrementAndGet();
         release.countDown();
         release = new CountDownLatch(1);
         requests.clear();
@@ -78,16 +82,17 @@ final class MockOpenAiServer implements AutoCloseable {
         delayMillis = 0;
     }
 
-    /** How many requests have been answered so far (a held, delayed one is not). */
-    int answered() {
+    /** How many requests of this test have been answered so far (a held, delayed one is not). */
+    public int answered() {
         return answered.get();
     }
 
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         return requests;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        int startedIn = generation.get();
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             requests.add(JSON.readTree(body));
@@ -107,12 +112,15 @@ final class MockOpenAiServer implements AutoCloseable {
                 response = "{\"error\":{\"message\":\"mock error\",\"type\":\"server_error\",\"code\":\"" + status + "\"}}";
             }
             byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
+            // Counted before the client can see the reply, so a caller that has its answer sees the count.
+            if (generation.get() == startedIn) {
+                answered.incrementAndGet();
+            }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-            answered.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {

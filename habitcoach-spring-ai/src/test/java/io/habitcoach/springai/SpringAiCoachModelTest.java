@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.habitcoach.ai.MockOpenAiServer;
 import io.habitcoach.ai.MentorPersonality;
 import io.habitcoach.ai.YodaPersonality;
 import io.habitcoach.core.coach.ChatTurn;
