@@ -66,7 +66,8 @@ class CompletionPartitionsTest {
                 .isEqualTo("RANGE (completed_date)");
         assertThat(partitions()).contains("habit_completions_default", "habit_completions_y2025",
                 "habit_completions_y2026", "habit_completions_y2027");
-        assertThat(sql.fetchValue("SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'habit_completions_y2026'"))
+        assertThat(sql.fetchValue("SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'habit_completions_y2026'"
+                + " AND relnamespace = current_schema()::regnamespace"))
                 .isEqualTo("FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
 
         // a clock in another year: migrate() creates the partitions around it
@@ -76,7 +77,8 @@ class CompletionPartitionsTest {
         assertThat(partitions()).contains("habit_completions_y2030", "habit_completions_y2031", "habit_completions_y2032");
         // no trigger on the table or its partitions (Citus refuses them; docs/scale-out.md)
         assertThat(count(sql, "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                + "WHERE c.relname LIKE 'habit_completions%' AND NOT t.tgisinternal")).isZero();
+                + "WHERE c.relname LIKE 'habit_completions%' AND c.relnamespace = current_schema()::regnamespace"
+                + " AND NOT t.tgisinternal")).isZero();
     }
 
     @Test
@@ -164,7 +166,8 @@ class CompletionPartitionsTest {
             assertThat(now.fetchValue("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
                     + "WHERE conrelid = 'habit_completions'::regclass AND contype = 'p'"))
                     .isEqualTo("PRIMARY KEY (user_id, habit_id, completed_date)");
-            assertThat(count(now, "SELECT count(*) FROM pg_class WHERE relname = 'habit_completions_partitioned'")).isZero();
+            assertThat(count(now, "SELECT count(*) FROM pg_class WHERE relname = 'habit_completions_partitioned'"
+                    + " AND relnamespace = current_schema()::regnamespace")).isZero();
         }
     }
 
