@@ -45,6 +45,8 @@ class HabitCoachApiTest {
     static void database(DynamicPropertyRegistry registry) {
         database = HabitCoachTestDatabase.createEmpty();
         registry.add("spring.datasource.url", database::jdbcUrl);
+        // a low cap on conversations, for the 409 test (no other test starts more than one per user)
+        registry.add("habitcoach.limits.max-conversations-per-user", () -> "2");
     }
 
     @AfterAll
@@ -246,6 +248,19 @@ class HabitCoachApiTest {
         assertThat(count.get("statistic").asText()).isEqualTo("COUNT");
         assertThat(count.get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
         assertThat(get("/actuator/metrics").body().get("names").toString()).contains("habitcoach.complete");
+    }
+
+    @Test
+    void aConversationPastTheUsersCapIsA409ProblemNamingTheLimit() throws Exception {
+        String user = newUser();
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("/users/" + user + "/conversations", "{\"message\":\"Hello\"}").status()).isEqualTo(201);
+        }
+        Reply refused = post("/users/" + user + "/conversations", "{\"message\":\"One more\"}");
+        assertProblem(refused, 409);
+        assertThat(refused.body().get("limit").asInt()).isEqualTo(2);
+        assertThat(refused.body().get("what").asText()).contains("conversation");
+        assertThat(coach.chat().list(user)).hasSize(2);   // nothing written by the refused call
     }
 
     private String newUser() throws Exception {
