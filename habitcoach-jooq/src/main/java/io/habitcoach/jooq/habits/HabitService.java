@@ -207,11 +207,10 @@ public final class HabitService {
         LocalTime preferred = minutes(update.preferredTime());
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            Record row = habitWithOwner(dsl, userId, habitId, true);
-            HabitsRecord h = row.into(HABITS);
-            h.attach(cfg);
-            UsersRecord user = row.into(USERS);
-            LocalDate today = Days.today(ctx.clock(), user);
+            Owned owned = lockWithOwner(dsl, userId, habitId);
+            HabitsRecord h = owned.habit();
+            UsersRecord user = owned.user();
+            LocalDate today = owned.today();
             if (name != null) {
                 h.setName(name);
             }
@@ -252,11 +251,10 @@ public final class HabitService {
     public Habit recompute(String userId, String habitId) {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            Record row = habitWithOwner(dsl, userId, habitId, true);
-            HabitsRecord h = row.into(HABITS);
-            h.attach(cfg);
-            UsersRecord user = row.into(USERS);
-            LocalDate today = Days.today(ctx.clock(), user);
+            Owned owned = lockWithOwner(dsl, userId, habitId);
+            HabitsRecord h = owned.habit();
+            UsersRecord user = owned.user();
+            LocalDate today = owned.today();
             StreakSummary streak = HabitRows.recompute(dsl, h, user.getFirstDayOfWeek(), today);
             h.setNextCheckAt(DueInstants.forHabit(h, user, ctx.clock().instant()));
             h.setUpdatedAt(ctx.now());
@@ -307,11 +305,10 @@ public final class HabitService {
     private Habit changeStatus(String userId, String habitId, HabitStatus target) {
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            Record row = habitWithOwner(dsl, userId, habitId, true);
-            HabitsRecord h = row.into(HABITS);
-            h.attach(cfg);
-            UsersRecord user = row.into(USERS);
-            LocalDate today = Days.today(ctx.clock(), user);
+            Owned owned = lockWithOwner(dsl, userId, habitId);
+            HabitsRecord h = owned.habit();
+            UsersRecord user = owned.user();
+            LocalDate today = owned.today();
             HabitStatus current = h.getStatus();
             if (current == target) {
                 return HabitRows.toHabit(h, HabitRows.summary(h, user.getFirstDayOfWeek(), today), Double.NaN);
@@ -555,6 +552,18 @@ public final class HabitService {
      */
     private record Locked(HabitsRecord habit, UsersRecord user, LocalDate today, Schedule schedule,
             List<String> recentMessages) {
+    }
+
+    /** The habit, locked and attached for its update, with its owner and the owner's today. */
+    private record Owned(HabitsRecord habit, UsersRecord user, LocalDate today) {
+    }
+
+    private Owned lockWithOwner(DSLContext dsl, String userId, String habitId) {
+        Record row = habitWithOwner(dsl, userId, habitId, true);
+        HabitsRecord h = row.into(HABITS);
+        h.attach(dsl.configuration());
+        UsersRecord user = row.into(USERS);
+        return new Owned(h, user, Days.today(ctx.clock(), user));
     }
 
     private static Record habitWithOwner(DSLContext dsl, String userId, String habitId, boolean lock) {
