@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Set;
 
@@ -71,6 +72,22 @@ public record UserDay(ZoneId zone, LocalTime dayStart) {
         LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
         LocalDate date = local.toLocalDate();
         return local.toLocalTime().isBefore(dayStart) ? date.minusDays(1) : date;
+    }
+
+    /**
+     * The earliest date that is some user's today at {@code instant}, whatever their zone and day
+     * start: a bound for a statement that reads several users' days, or reads a user's days before
+     * their row is known (the exact day is {@link #dateOf} once it is).
+     */
+    public static LocalDate earliestDateOf(Instant instant) {
+        // the westernmost offset, and a day that starts as late as it can (just before midnight)
+        return LocalDateTime.ofInstant(Objects.requireNonNull(instant, "instant"), ZoneOffset.MIN).toLocalDate()
+                .minusDays(1);
+    }
+
+    /** The latest date that is some user's today at {@code instant}: see {@link #earliestDateOf}. */
+    public static LocalDate latestDateOf(Instant instant) {
+        return LocalDateTime.ofInstant(Objects.requireNonNull(instant, "instant"), ZoneOffset.MAX).toLocalDate();
     }
 
     /** The user's today by the clock's instant (the clock's own zone is ignored). */

@@ -108,4 +108,26 @@ class UserDayTest {
         assertThatThrownBy(() -> new UserDay(SAO_PAULO, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("dayStart"));
     }
+
+    /** Every zone's and day start's today lies within the bounds a statement for any user may use. */
+    @Test
+    void everyUsersTodayIsWithinTheBoundsForAnyUser() {
+        java.util.Random random = new java.util.Random(42);
+        LocalTime[] starts = {LocalTime.MIDNIGHT, LocalTime.of(4, 0), LocalTime.of(23, 59)};
+        for (int i = 0; i < 200; i++) {
+            Instant instant = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(200_000_000));
+            LocalDate earliest = UserDay.earliestDateOf(instant);
+            LocalDate latest = UserDay.latestDateOf(instant);
+            assertThat(latest).isBeforeOrEqualTo(earliest.plusDays(3));
+            for (String zone : ZoneId.getAvailableZoneIds()) {
+                if (zone.startsWith("Etc/") || zone.startsWith("SystemV/") || !zone.contains("/")) {
+                    continue;
+                }
+                for (LocalTime start : starts) {
+                    assertThat(new UserDay(ZoneId.of(zone), start).dateOf(instant)).as(zone + " " + start + " " + instant)
+                            .isBetween(earliest, latest);
+                }
+            }
+        }
+    }
 }

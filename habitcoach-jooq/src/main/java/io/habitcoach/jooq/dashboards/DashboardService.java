@@ -30,8 +30,10 @@ import io.habitcoach.jooq.schema.tables.records.GoalsRecord;
 import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
 import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
+import io.habitcoach.core.schedule.UserDay;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,12 +62,6 @@ public final class DashboardService {
         this.pictures = new HabitPictures(ctx);
     }
 
-    /** The user's "today" computed by PostgreSQL from the injected clock's instant, their zone and day start. */
-    private static Field<LocalDate> userToday(OffsetDateTime now) {
-        return DSL.field("((({0} at time zone {1}) - {2}::interval)::date)", LocalDate.class,
-                DSL.val(now), USERS.TIMEZONE, USERS.DAY_START);
-    }
-
     // What the dashboard's objects show, and no more: an unused column (a search document, above
     // all) would be encoded on the server and decoded on the client for nothing.
     private static final List<Field<?>> HABIT_FIELDS = List.of(HABITS.ID, HABITS.NAME, HABITS.DESCRIPTION,
@@ -92,8 +88,9 @@ public final class DashboardService {
 
     /**
      * The dashboard in one statement of fixed text (nothing rendered per call): the user's row, and
-     * the habits (each with its last seven days of entries) and goals (each with its pending
-     * subtasks) as nested JSON arrays that {@link JsonRows} reads.
+     * the habits (each with its entries of the days that can be the last seven of any user's today,
+     * {0} to {2}: the user's own today is known from their row only afterwards) and goals (each with
+     * its pending subtasks) as nested JSON arrays that {@link JsonRows} reads.
      */
     private static final String DASHBOARD_SQL = """
             SELECT %s,
@@ -102,14 +99,12 @@ public final class DashboardService {
               (SELECT json_agg(%s ORDER BY g.created_at, g.id) FROM goals g
                 WHERE g.user_id = {1} AND g.status = '%s') AS goals
             FROM users u
-            CROSS JOIN LATERAL (SELECT (((CAST({0} AS timestamptz) AT TIME ZONE u.timezone) - u.day_start::interval)::date)
-                                AS today) t
             WHERE u.id = {1} AND u.deleted_at IS NULL""".formatted(
             String.join(", ", Arrays.stream(USERS.fields()).map(f -> "u.\"" + f.getName() + "\"").toList()),
             JsonRows.buildArray("h", HABIT_FIELDS, """
                     (SELECT json_agg(%s ORDER BY c.completed_date) FROM habit_completions c
                       WHERE c.habit_id = h.id AND c.user_id = {1}
-                      AND c.completed_date BETWEEN t.today - 6 AND t.today)"""
+                      AND c.completed_date BETWEEN {0} AND {2})"""
                     .formatted(JsonRows.buildArray("c", ENTRY_FIELDS))),
             HabitStatus.ACTIVE.code(),
             JsonRows.buildArray("g", GOAL_FIELDS, """
@@ -130,19 +125,22 @@ public final class DashboardService {
     /** The user, their active habits with the last seven days of entries, and active goals with pending subtasks. */
     public Dashboard dashboard(String userId) {
         // the user's id as {1} in every table's filter: on Citus one shard answers (docs/scale-out.md)
-        Record row = ctx.db().replica(userId, dsl -> dsl.resultQuery(DASHBOARD_SQL, DSL.val(ctx.now()),
-                DSL.val(Objects.requireNonNullElse(userId, ""))).coerce(DASHBOARD_FIELDS).fetchOne());
+        Instant now = ctx.clock().instant();
+        Record row = ctx.db().replica(userId, dsl -> dsl.resultQuery(DASHBOARD_SQL,
+                DSL.val(UserDay.earliestDateOf(now).minusDays(6)), DSL.val(Objects.requireNonNullElse(userId, "")),
+                DSL.val(UserDay.latestDateOf(now))).coerce(DASHBOARD_FIELDS).fetchOne());
         if (row == null) {
             throw new NotFoundException("user", String.valueOf(userId));
         }
         UsersRecord user = row.into(USERS);
-        LocalDate day = Days.today(ctx.clock(), user);
+        LocalDate day = Days.userDay(user).dateOf(now);
         JsonRows.RowReader<Completion> entry = JsonRows.fieldsOnly(HabitCompletionsRecord::new, ENTRY_FIELDS,
                 HabitRows::toCompletion);
         List<Dashboard.HabitCard> cards = JsonRows.readRows(row.get(HABITS_JSON),
                 JsonRows.withNested(HabitsRecord::new, HABIT_FIELDS, entry, (h, entries) -> {
                     var streak = HabitRows.summary(h, user.getFirstDayOfWeek(), day);
-                    return new Dashboard.HabitCard(HabitRows.toHabit(h, streak, Double.NaN), entries);
+                    return new Dashboard.HabitCard(HabitRows.toHabit(h, streak, Double.NaN), entries.stream()
+                            .filter(e -> !e.date().isBefore(day.minusDays(6)) && !e.date().isAfter(day)).toList());
                 }));
         JsonRows.RowReader<Subtask> subtask = JsonRows.fieldsOnly(GoalSubtasksRecord::new, SUBTASK_FIELDS,
                 GoalService::toSubtask);
@@ -156,44 +154,45 @@ public final class DashboardService {
 
     /** Done and skipped days of each active or paused habit in the user's current calendar week so far. */
     public WeeklySummary weeklySummary(String userId) {
-        Field<LocalDate> today = userToday(ctx.now());
-        // first day of the user's week: today minus the days since their first day of week
-        Field<LocalDate> weekStart = DSL.field("({0} - ((extract(isodow from {0})::int - {1} + 7) % 7))",
-                LocalDate.class, today, USERS.FIRST_DAY_OF_WEEK.coerce(Short.class));
-        var done = DSL.count(HABIT_COMPLETIONS.ID).filterWhere(HABIT_COMPLETIONS.KIND.eq(EntryKind.DONE));
-        var skipped = DSL.count(HABIT_COMPLETIONS.ID).filterWhere(HABIT_COMPLETIONS.KIND.eq(EntryKind.SKIPPED));
-        LocalDate utcDay = ctx.now().toLocalDate();
+        Instant now = ctx.clock().instant();
         return ctx.db().replica(userId, dsl -> {
             // FROM users LEFT JOIN habits: a user without habits still yields a row, so one
-            // statement tells "no habits" from "no such user".
-            Result<Record> rows = dsl.select(Columns.of(USERS.fields(), HABITS.ID, HABITS.NAME, done.as("done"),
-                            skipped.as("skipped")))
+            // statement tells "no habits" from "no such user". The entries of the days that can be in
+            // any user's current week so far: the user's own week is known from their row afterwards.
+            Result<Record> rows = dsl.select(Columns.of(USERS.fields(), HABITS.ID, HABITS.NAME,
+                            HABIT_COMPLETIONS.COMPLETED_DATE, HABIT_COMPLETIONS.KIND))
                     .from(USERS)
                     .leftJoin(HABITS).on(HABITS.USER_ID.eq(USERS.ID)).and(HABITS.STATUS.ne(HabitStatus.ARCHIVED))
                     .leftJoin(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID))
                     .and(HABIT_COMPLETIONS.USER_ID.eq(HABITS.USER_ID))
-                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(weekStart, today))
-                    // The same days, loosely, as constants: any zone's and day start's today is within
-                    // two days of UTC's, so the partitions of other years are pruned when planning (the
-                    // exact bounds above depend on the user's row, which a hash join does not prune by).
-                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(utcDay.minusDays(9), utcDay.plusDays(2)))
+                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(UserDay.earliestDateOf(now).minusDays(6),
+                            UserDay.latestDateOf(now)))
                     .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
-                    .groupBy(USERS.ID, HABITS.USER_ID, HABITS.ID)  // the habits' primary key is (user_id, id)
                     .orderBy(HABITS.CREATED_AT, HABITS.ID)
                     .fetch();
             if (rows.isEmpty()) {
                 throw new NotFoundException("user", String.valueOf(userId));
             }
             UsersRecord user = rows.get(0).into(USERS);
-            LocalDate day = Days.today(ctx.clock(), user);
-            List<WeeklySummary.HabitWeek> weeks = new ArrayList<>();
+            LocalDate day = Days.userDay(user).dateOf(now);
+            LocalDate weekStart = CalendarWeek.containing(day, user.getFirstDayOfWeek()).start();
+            Map<String, int[]> counts = new LinkedHashMap<>();   // done, skipped per habit, in creation order
+            Map<String, String> names = new LinkedHashMap<>();
             for (Record r : rows) {
-                if (r.get(HABITS.ID) != null) {
-                    weeks.add(new WeeklySummary.HabitWeek(r.get(HABITS.ID), r.get(HABITS.NAME),
-                            r.get("done", Integer.class), r.get("skipped", Integer.class)));
+                String habitId = r.get(HABITS.ID);
+                if (habitId == null) {
+                    continue;
+                }
+                names.put(habitId, r.get(HABITS.NAME));
+                int[] count = counts.computeIfAbsent(habitId, id -> new int[2]);
+                LocalDate date = r.get(HABIT_COMPLETIONS.COMPLETED_DATE);
+                if (date != null && !date.isBefore(weekStart) && !date.isAfter(day)) {
+                    count[r.get(HABIT_COMPLETIONS.KIND) == EntryKind.DONE ? 0 : 1]++;
                 }
             }
-            return new WeeklySummary(CalendarWeek.containing(day, user.getFirstDayOfWeek()).start(), day, weeks);
+            List<WeeklySummary.HabitWeek> weeks = new ArrayList<>();
+            counts.forEach((id, count) -> weeks.add(new WeeklySummary.HabitWeek(id, names.get(id), count[0], count[1])));
+            return new WeeklySummary(weekStart, day, weeks);
         });
     }
 }

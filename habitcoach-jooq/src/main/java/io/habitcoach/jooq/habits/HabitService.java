@@ -19,9 +19,7 @@ import io.habitcoach.core.schedule.Schedule;
 import io.habitcoach.core.streak.CompletionWindow;
 import io.habitcoach.core.streak.HabitCalendar;
 import io.habitcoach.core.streak.HabitStrength;
-import io.habitcoach.core.streak.StreakState;
 import io.habitcoach.core.streak.StreakSummary;
-import io.habitcoach.core.streak.Streaks;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.Columns;
 import io.habitcoach.jooq.internal.Context;
@@ -32,7 +30,7 @@ import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.HabitRows;
 import io.habitcoach.jooq.habits.internal.HabitPictures;
 import io.habitcoach.jooq.habits.internal.HabitVersions;
-import io.habitcoach.jooq.habits.internal.HotCompletion;
+import io.habitcoach.jooq.habits.internal.CompletionPipeline;
 import io.habitcoach.jooq.jobs.internal.DueInstants;
 import io.habitcoach.jooq.internal.Pages;
 import io.habitcoach.jooq.internal.Texts;
@@ -65,16 +63,14 @@ public final class HabitService {
     static final int MAX_NOTES = 5_000;
 
     private final Context ctx;
-    private final CoachRecorder coach;
-    private final HotCompletion hot;
+    private final CompletionPipeline completions;
     private final HabitPictures pictures;
 
     /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
     public HabitService(Context ctx, CoachRecorder coach, int completionCacheSize) {
         this.ctx = ctx;
         this.pictures = new HabitPictures(ctx);
-        this.coach = coach;
-        this.hot = new HotCompletion(ctx, coach, completionCacheSize);
+        this.completions = new CompletionPipeline(ctx, coach, completionCacheSize);
     }
 
     /**
@@ -355,71 +351,15 @@ public final class HabitService {
     public Completion complete(String userId, String habitId, LocalDate date, String notes) {
         Instrumentation.Timing timing = ctx.instrumentation().start(Meters.COMPLETE);
         try {
-            Completion done = completeUnobserved(userId, habitId, date, notes);
-            timing.stop(Meters.takeCompletionOutcome());
-            return done;
+            InvalidInputException.requirePresent(date, "date");
+            String note = Texts.optional("notes", notes, MAX_NOTES);
+            CompletionPipeline.Completed done = completions.complete(userId, habitId, date, note);
+            timing.stop(done.alreadyDone() ? "already_done" : "new");
+            return done.completion();
         } catch (RuntimeException e) {
             timing.error(e, Meters.refusal(e));
             throw e;
         }
-    }
-
-    private Completion completeUnobserved(String userId, String habitId, LocalDate date, String notes) {
-        InvalidInputException.requirePresent(date, "date");
-        String note = Texts.optional("notes", notes, MAX_NOTES);
-        Completion optimistic = hot.tryOptimistic(userId, habitId, date, note);
-        if (optimistic != null) {
-            return optimistic;
-        }
-        return ctx.db().tx(cfg -> {
-            DSLContext dsl = DSL.using(cfg);
-            Completion fast = dsl.connectionResult(c -> hot.tryComplete(c, userId, habitId, date, note));
-            if (fast != null) {
-                return fast;
-            }
-            Locked locked = lockForEntry(dsl, userId, habitId, date);
-            HabitsRecord h = locked.habit;
-            var now = ctx.now();
-            // columns edited by hand are recomputed from the entries first, under the lock
-            StreakState before = HabitRows.healedState(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
-            StreakSummary beforeToday = before.asOf(locked.schedule, locked.today);
-            StreakState after;
-            // The insert decides, not an earlier read: under the habit's lock it sees every committed entry.
-            HabitCompletionsRecord entry = dsl.insertInto(HABIT_COMPLETIONS)
-                    .set(HABIT_COMPLETIONS.ID, ctx.ids().next()).set(HABIT_COMPLETIONS.USER_ID, h.getUserId())
-                    .set(HABIT_COMPLETIONS.HABIT_ID, h.getId()).set(HABIT_COMPLETIONS.COMPLETED_DATE, date)
-                    .set(HABIT_COMPLETIONS.KIND, EntryKind.DONE).set(HABIT_COMPLETIONS.NOTES, note)
-                    .set(HABIT_COMPLETIONS.CREATED_AT, now).set(HABIT_COMPLETIONS.UPDATED_AT, now)
-                    .onConflict(HABIT_COMPLETIONS.USER_ID, HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE).doNothing()
-                    .returning().fetchOne();
-            if (entry != null) {
-                after = Streaks.addDone(before, locked.schedule, date).orElse(null);
-            } else {
-                HabitCompletionsRecord existing = entry(dsl, h, date);
-                if (existing.getKind() == EntryKind.DONE) {
-                    Meters.markAlreadyDone();
-                    return HabitRows.toCompletion(existing);   // an idempotent repeat: nothing changes, no event
-                }
-                existing.setKind(EntryKind.DONE);
-                existing.setNotes(note != null ? note : existing.getNotes());
-                existing.setUpdatedAt(now);
-                existing.update();
-                entry = existing;
-                after = null;
-            }
-            StreakSummary summary;
-            if (after != null) {
-                summary = after.asOf(locked.schedule, locked.today);
-                HabitRows.setState(h, after, summary);
-            } else {
-                summary = HabitRows.recompute(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
-                after = HabitRows.state(h);
-            }
-            h.setUpdatedAt(now);
-            h.update();
-            raiseCompletionEvents(dsl, locked, date, beforeToday, summary, after);
-            return HabitRows.toCompletion(entry);
-        });
     }
 
     /**
@@ -431,8 +371,8 @@ public final class HabitService {
         InvalidInputException.requirePresent(date, "date");
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            Locked locked = lockForEntry(dsl, userId, habitId, date);
-            HabitsRecord h = locked.habit;
+            Owned locked = lockForEntry(dsl, userId, habitId, date);
+            HabitsRecord h = locked.habit();
             var now = ctx.now();
             HabitCompletionsRecord entry = dsl.insertInto(HABIT_COMPLETIONS)
                     .set(HABIT_COMPLETIONS.ID, ctx.ids().next()).set(HABIT_COMPLETIONS.USER_ID, h.getUserId())
@@ -449,7 +389,7 @@ public final class HabitService {
             if (entry == null) {
                 return HabitRows.toCompletion(entry(dsl, h, date));
             }
-            HabitRows.recompute(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
+            HabitRows.recompute(dsl, h, locked.user().getFirstDayOfWeek(), locked.today());
             h.setUpdatedAt(now);
             h.update();
             return HabitRows.toCompletion(entry);
@@ -464,15 +404,15 @@ public final class HabitService {
         InvalidInputException.requirePresent(date, "date");
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            Locked locked = lockForEntry(dsl, userId, habitId, date);
-            HabitsRecord h = locked.habit;
+            Owned locked = lockForEntry(dsl, userId, habitId, date);
+            HabitsRecord h = locked.habit();
             int deleted = dsl.deleteFrom(HABIT_COMPLETIONS).where(HABIT_COMPLETIONS.HABIT_ID.eq(h.getId()))
                     .and(HABIT_COMPLETIONS.USER_ID.eq(h.getUserId())).and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date))
                     .execute();
             if (deleted == 0) {
                 return false;
             }
-            HabitRows.recompute(dsl, h, locked.user.getFirstDayOfWeek(), locked.today);
+            HabitRows.recompute(dsl, h, locked.user().getFirstDayOfWeek(), locked.today());
             h.setUpdatedAt(ctx.now());
             h.update();
             return true;
@@ -486,72 +426,40 @@ public final class HabitService {
         }
         return ctx.db().tx(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            // One statement: the owner's zone decides "today", so the date bound is computed in SQL.
-            var user = USERS.as("u");
-            var rows = dsl.select(Columns.of(HABIT_COMPLETIONS.fields(), user.TIMEZONE, user.DAY_START))
+            // One statement: the entries of the days that can be in any user's last {@code days}
+            // (both bounds: the partitions of other years are pruned), with the owner's zone and day
+            // start, from which core's rule then keeps the ones through the owner's today.
+            java.time.Instant now = ctx.clock().instant();
+            var rows = dsl.select(Columns.of(HABIT_COMPLETIONS.fields(), USERS.TIMEZONE, USERS.DAY_START))
                     .from(HABIT_COMPLETIONS)
                     .join(HABITS).on(HABITS.ID.eq(HABIT_COMPLETIONS.HABIT_ID)).and(HABITS.USER_ID.eq(HABIT_COMPLETIONS.USER_ID))
-                    .join(user).on(user.ID.eq(HABITS.USER_ID)).and(user.DELETED_AT.isNull())
+                    .join(USERS).on(USERS.ID.eq(HABITS.USER_ID)).and(USERS.DELETED_AT.isNull())
                     .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
-                    // both bounds, as documented ("through today"): the partitions of other years are pruned
-                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(DSL.field(
-                            "((({0} at time zone {1}) - {2}::interval)::date - {3})", LocalDate.class,
-                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START, DSL.inline(days - 1)), DSL.field(
-                            "((({0} at time zone {1}) - {2}::interval)::date)", LocalDate.class,
-                            DSL.val(ctx.now()), user.TIMEZONE, user.DAY_START)))
+                    .and(HABIT_COMPLETIONS.COMPLETED_DATE.between(
+                            io.habitcoach.core.schedule.UserDay.earliestDateOf(now).minusDays(days - 1),
+                            io.habitcoach.core.schedule.UserDay.latestDateOf(now)))
                     .orderBy(HABIT_COMPLETIONS.COMPLETED_DATE)
                     .fetch();
             if (rows.isEmpty()) {
                 // Distinguish "no entries" from "no such habit" only when needed (rare path).
                 habitWithOwner(dsl, userId, habitId, false);
+                return List.<Completion>of();
             }
-            return rows.map(r -> HabitRows.toCompletion(r.into(HABIT_COMPLETIONS)));
+            LocalDate today = Days.userDay(rows.get(0).into(USERS)).dateOf(now);
+            return rows.stream().map(r -> HabitRows.toCompletion(r.into(HABIT_COMPLETIONS)))
+                    .filter(c -> !c.date().isBefore(today.minusDays(days - 1)) && !c.date().isAfter(today))
+                    .toList();
         });
     }
 
-    private void raiseCompletionEvents(DSLContext dsl, Locked locked, LocalDate date, StreakSummary before,
-            StreakSummary after, StreakState state) {
-        HabitsRecord h = locked.habit;
-        List<String> recent = locked.recentMessages;
-        for (CoachRecorder.Event event : CoachRecorder.completionEvents(h.getId(), h.getName(),
-                locked.schedule.frequency(), date, before, after, state, locked.today)) {
-            String text = coach.record(dsl, locked.user, recent, event.event(), h.getId(), null, event.key());
-            recent = text == null ? recent : CoachRecorder.newestFirst(text, recent);
+    /** Locks the habit with its owner (skip, undo); checks the window and the status as {@code complete} does. */
+    private Owned lockForEntry(DSLContext dsl, String userId, String habitId, LocalDate date) {
+        Owned owned = lockWithOwner(dsl, userId, habitId);
+        CompletionWindow.standard().check(date, owned.today());
+        if (owned.habit().getStatus() != HabitStatus.ACTIVE) {
+            throw new HabitNotActiveException(owned.habit().getId(), owned.habit().getStatus());
         }
-    }
-
-    /** Locks the habit and reads its owner, today and the recent messages in one statement; checks window and status. */
-    private Locked lockForEntry(DSLContext dsl, String userId, String habitId, LocalDate date) {
-        Db.wroteFor(userId);
-        Record row = dsl.select(Columns.of(HABITS.fields(), USERS.fields(), CoachRecorder.recentMessages(DSL.val(userId))))
-                .from(HABITS).join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
-                .where(HABITS.ID.eq(Objects.requireNonNullElse(habitId, ""))).and(HABITS.USER_ID.eq(userId))
-                .and(USERS.DELETED_AT.isNull())
-                .forNoKeyUpdate().of(HABITS)
-                .fetchOne();
-        if (row == null) {
-            throw new NotFoundException("habit", String.valueOf(habitId));
-        }
-        HabitsRecord h = row.into(HABITS);
-        h.attach(dsl.configuration());
-        UsersRecord user = row.into(USERS);
-        LocalDate today = Days.today(ctx.clock(), user);
-        CompletionWindow.standard().check(date, today);
-        if (h.getStatus() != HabitStatus.ACTIVE) {
-            throw new HabitNotActiveException(h.getId(), h.getStatus());
-        }
-        @SuppressWarnings("unchecked")
-        List<String> recent = (List<String>) row.get("recent_messages");
-        return new Locked(h, user, today, HabitRows.schedule(h, user.getFirstDayOfWeek()), recent);
-    }
-
-    /**
-     * What an entry change works with. The habit row is the latest version (a lock that waited
-     * returns the row as the other transaction left it); the recent messages may predate a
-     * concurrent call's, which only affects the choice of phrasing.
-     */
-    private record Locked(HabitsRecord habit, UsersRecord user, LocalDate today, Schedule schedule,
-            List<String> recentMessages) {
+        return owned;
     }
 
     /** The habit, locked and attached for its update, with its owner and the owner's today. */

@@ -15,12 +15,14 @@ public final class Columns {
     private Columns() {
     }
 
-    /** Flattens field arrays ({@code TABLE.fields()}) and single fields into one select list. */
+    /** Flattens field arrays ({@code TABLE.fields()}), lists of fields and single fields into one select list. */
     public static SelectField<?>[] of(Object... parts) {
         List<SelectField<?>> fields = new ArrayList<>();
         for (Object part : parts) {
             if (part instanceof SelectField<?>[] array) {
                 fields.addAll(Arrays.asList(array));
+            } else if (part instanceof List<?> list) {
+                list.forEach(field -> fields.add((SelectField<?>) field));
             } else if (part instanceof SelectField<?> field) {
                 fields.add(field);
             } else {

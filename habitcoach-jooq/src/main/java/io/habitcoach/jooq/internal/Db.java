@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.TransactionalCallable;
@@ -161,8 +160,10 @@ public final class Db {
      * {@code work} on a connection of its own in auto-commit mode, outside any transaction: each
      * statement it runs commits by itself. For a path that is one statement, which then costs one
      * round trip instead of three (statement, commit, and the lock it would otherwise take first).
+     * The {@code DSLContext} it gets is bound to that connection and has this instance's settings
+     * and execute listeners.
      */
-    public <T> T autocommit(ConnectionCallable<T> work) {
+    public <T> T autocommit(Function<DSLContext, T> work) {
         Set<String> wrote = openWriteScope();
         T result;
         try {
@@ -174,14 +175,14 @@ public final class Db {
         return result;
     }
 
-    private <T> T autocommitResult(ConnectionCallable<T> work) {
+    private <T> T autocommitResult(Function<DSLContext, T> work) {
         return guarded(() -> dsl.connectionResult(c -> {
             boolean auto = c.getAutoCommit();
             if (!auto) {
                 c.setAutoCommit(true);
             }
             try {
-                return work.run(c);
+                return work.apply(dsl.configuration().derive(c).dsl());
             } finally {
                 if (!auto) {
                     c.setAutoCommit(false);
@@ -217,31 +218,18 @@ public final class Db {
      * runs best (measured) take this into account.
      */
     public boolean citus() {
+        return citus(dsl);
+    }
+
+    /** {@link #citus()}, asked through {@code onConnection} (a pool of one has no other connection to give). */
+    public boolean citus(DSLContext onConnection) {
         Boolean known = citus;
         if (known == null) {
-            known = read(dsl -> dsl.connectionResult(Db::hasCitus));
+            known = read(d -> onConnection.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("pg_catalog", "pg_extension")))
+                    .where(DSL.field(DSL.name("extname")).eq("citus"))));
             citus = known;
         }
         return known;
-    }
-
-    /** {@link #citus()}, asked on a connection the caller holds (a pool of one has no other to give). */
-    public boolean citus(java.sql.Connection c) throws java.sql.SQLException {
-        Boolean known = citus;
-        if (known == null) {
-            known = hasCitus(c);
-            citus = known;
-        }
-        return known;
-    }
-
-    // plain JDBC: not a statement of any call, so not seen by the host's execute listeners
-    private static boolean hasCitus(java.sql.Connection c) throws java.sql.SQLException {
-        try (var s = c.createStatement();
-                var rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')")) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
     }
 
     /** A read outside an explicit transaction (one statement). */

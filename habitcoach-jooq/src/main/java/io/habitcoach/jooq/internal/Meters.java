@@ -28,26 +28,11 @@ public final class Meters {
     /** Observation (timer) around a chat request ({@code start}, {@code send}); tags {@code operation}, {@code outcome}. */
     public static final String CHAT = "habitcoach.chat";
 
-    private static final ThreadLocal<Boolean> ALREADY_DONE = new ThreadLocal<>();
-
     private Meters() {
-    }
-
-    /** Called by the completion pipeline where a completion turns out to be an idempotent repeat. */
-    public static void markAlreadyDone() {
-        ALREADY_DONE.set(Boolean.TRUE);
-    }
-
-    /** The outcome of the completion that just returned on this thread: new or already_done (and clears it). */
-    public static String takeCompletionOutcome() {
-        boolean repeat = ALREADY_DONE.get() != null;
-        ALREADY_DONE.remove();
-        return repeat ? "already_done" : "new";
     }
 
     /** The outcome tag of a refused or failed call. */
     public static String refusal(Throwable error) {
-        ALREADY_DONE.remove();
         if (error instanceof CompletionWindowException) {
             return "refused_window";
         }

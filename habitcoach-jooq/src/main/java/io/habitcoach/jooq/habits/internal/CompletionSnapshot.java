@@ -1,0 +1,162 @@
+package io.habitcoach.jooq.habits.internal;
+
+import static io.habitcoach.jooq.schema.Tables.AI_MESSAGES;
+import static io.habitcoach.jooq.schema.Tables.HABITS;
+import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
+import static io.habitcoach.jooq.schema.Tables.USERS;
+
+import io.habitcoach.core.coach.CoachContext;
+import io.habitcoach.core.streak.StreakState;
+import io.habitcoach.core.streak.StreakSummary;
+import io.habitcoach.jooq.internal.Columns;
+import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
+import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
+import io.habitcoach.jooq.schema.tables.records.UsersRecord;
+import io.habitcoach.core.model.EntryKind;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * What {@code complete()} decides from: the habit's row (its rules' columns and version), its
+ * owner's settings (and version), the owner's last coach messages (and their hash), and the entry
+ * already on the day, if any. Read by one statement, unlocked or {@code FOR NO KEY UPDATE} of the
+ * habit; or remembered by this instance from its last completion of the habit, then without the
+ * day's entry ({@link #entryKnown} false: the write checks there is none).
+ *
+ * <p>The versions ({@code xmin}) and the hash are what the append's write checks: it writes only
+ * if the rows and messages are still the ones the decision was made from.
+ *
+ * @param habit       the habit's row, the columns the rules read (never written through: see {@link #state})
+ * @param owner       the owner's row, the settings the rules and the messages read
+ * @param state       the streak state from the cache columns; null when they disagree (edited by hand)
+ * @param entry       the day's entry; null when there is none or it was not read
+ * @param entryKnown  whether the day's entry was read
+ */
+record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState state, String habitVersion,
+        String ownerVersion, List<String> recent, byte[] recentHash, HabitCompletionsRecord entry,
+        boolean entryKnown) {
+
+    private static final List<Field<?>> HABIT_COLUMNS = List.of(HABITS.ID, HABITS.USER_ID, HABITS.NAME,
+            HABITS.FREQUENCY, HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.STATUS, HABITS.SCHEDULE_FROM,
+            HABITS.CURRENT_STREAK, HABITS.LONGEST_STREAK, HABITS.TOTAL_COMPLETED, HABITS.COMPLETED_LAST_AT,
+            HABITS.STREAK_RUN_LENGTH, HABITS.STREAK_RUN_START, HABITS.STREAK_RUN_END, HABITS.STREAK_NEXT_DUE,
+            HABITS.STREAK_PREVIOUS_RUN_LENGTH, HABITS.STREAK_PREVIOUS_RUN_END, HABITS.STREAK_LAST_UNMET_WEEK,
+            HABITS.STREAK_LAST_UNMET_WEEK_DONE, HABITS.STREAK_EXCUSED_THROUGH);
+
+    private static final List<Field<?>> OWNER_COLUMNS = List.of(USERS.ID, USERS.TIMEZONE, USERS.DAY_START,
+            USERS.FIRST_DAY_OF_WEEK, USERS.LANGUAGE, USERS.SELECTED_PERSONALITY);
+
+    private static final Field<String> HABIT_VERSION = version(HABITS).as("habit_version");
+    private static final Field<String> OWNER_VERSION = version(USERS).as("owner_version");
+
+    /** The day's entry, joined on the day (a single partition of habit_completions). */
+    private static final Field<String> ENTRY_ID = HABIT_COMPLETIONS.ID.as("entry_id");
+    private static final Field<EntryKind> ENTRY_KIND = HABIT_COMPLETIONS.KIND.as("entry_kind");
+    private static final Field<String> ENTRY_NOTES = HABIT_COMPLETIONS.NOTES.as("entry_notes");
+    private static final Field<OffsetDateTime> ENTRY_CREATED_AT = HABIT_COMPLETIONS.CREATED_AT.as("entry_created_at");
+
+    /** A row's version: its {@code xmin}, which changes with every write of the row. */
+    static Field<String> version(Table<?> table) {
+        return DSL.field("CAST({0} AS text)", String.class, DSL.field(table.getQualifiedName().append("xmin")));
+    }
+
+    /** The owner's last coach messages, newest first, as the no-repeat rule reads them (the user as a value: Citus routes it). */
+    static Field<String[]> recentMessages(String userId) {
+        return DSL.array(DSL.select(AI_MESSAGES.MESSAGE).from(AI_MESSAGES).where(AI_MESSAGES.USER_ID.eq(userId))
+                .orderBy(AI_MESSAGES.CREATED_AT.desc(), AI_MESSAGES.ID.desc())
+                .limit(CoachContext.RECENT_MESSAGES_CONSIDERED));
+    }
+
+    /** The fingerprint of a list of messages ({@code text[]}): the snapshot's and the write's are computed alike. */
+    static Field<byte[]> hash(Field<String[]> messages) {
+        return DSL.field("sha256(convert_to(CAST({0} AS text), 'UTF8'))", byte[].class, messages);
+    }
+
+    /**
+     * Reads the snapshot of {@code habitId} for completing {@code date}; locks the habit's row when
+     * {@code lock}. Null when the user has no such habit (or is deleted).
+     */
+    static CompletionSnapshot read(DSLContext dsl, String userId, String habitId, LocalDate date, boolean lock) {
+        if (userId == null || habitId == null) {
+            return null;
+        }
+        Table<?> recentTable = DSL.lateral(DSL.select(recentMessages(userId).as("recent"))).as("r");
+        Field<String[]> recent = recentTable.field("recent", String[].class);
+        Field<byte[]> recentHash = hash(recent).as("recent_hash");
+        var query = dsl.select(Columns.of(HABIT_COLUMNS, OWNER_COLUMNS,
+                        List.of(HABIT_VERSION, OWNER_VERSION, recent, recentHash, ENTRY_ID, ENTRY_KIND, ENTRY_NOTES,
+                                ENTRY_CREATED_AT)))
+                .from(HABITS)
+                .join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
+                .crossJoin(recentTable)
+                // the owner as a value in every table's filter: a router query on Citus (docs/scale-out.md)
+                .leftJoin(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.USER_ID.eq(userId))
+                .and(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID)).and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date))
+                .where(HABITS.ID.eq(habitId)).and(HABITS.USER_ID.eq(userId)).and(USERS.DELETED_AT.isNull());
+        Record row = lock ? query.forNoKeyUpdate().of(HABITS).fetchOne() : query.fetchOne();
+        if (row == null) {
+            return null;
+        }
+        HabitsRecord habit = row.into(HABITS);
+        UsersRecord owner = row.into(USERS);
+        HabitCompletionsRecord entry = null;
+        if (row.get(ENTRY_ID) != null) {
+            entry = new HabitCompletionsRecord();
+            entry.setId(row.get(ENTRY_ID));
+            entry.setUserId(userId);
+            entry.setHabitId(habitId);
+            entry.setCompletedDate(date);
+            entry.setKind(row.get(ENTRY_KIND));
+            entry.setNotes(row.get(ENTRY_NOTES));
+            entry.setCreatedAt(row.get(ENTRY_CREATED_AT));
+            entry.changed(false);
+        }
+        String[] messages = row.get(recent);
+        return new CompletionSnapshot(habit, owner, stateOf(habit), row.get(HABIT_VERSION), row.get(OWNER_VERSION),
+                messages == null ? List.of() : Arrays.asList(messages), row.get(recentHash), entry, true);
+    }
+
+    /** The state of the cache columns, or null when they disagree with each other. */
+    private static StreakState stateOf(HabitsRecord habit) {
+        try {
+            return HabitRows.state(habit);
+        } catch (IllegalArgumentException inconsistent) {
+            return null;   // edited by hand: the full-history path recomputes them under the lock
+        }
+    }
+
+    /**
+     * The snapshot an append leaves: the new state and versions, the owner's new last messages; the
+     * next day's entry unknown. What this instance remembers for the habit's next completion.
+     */
+    CompletionSnapshot afterAppend(StreakState after, StreakSummary asOfToday, String newHabitVersion,
+            List<String> newRecent, byte[] newRecentHash) {
+        HabitsRecord next = habit.into(HABITS);
+        HabitRows.setState(next, after, asOfToday);
+        return new CompletionSnapshot(next, owner, after, newHabitVersion, ownerVersion, newRecent, newRecentHash,
+                null, false);
+    }
+
+    /** This snapshot with another owner's half (the same user's, remembered separately). */
+    CompletionSnapshot withOwner(UsersRecord otherOwner, String otherOwnerVersion, List<String> otherRecent,
+            byte[] otherHash) {
+        return new CompletionSnapshot(habit, otherOwner, state, habitVersion, otherOwnerVersion, otherRecent,
+                otherHash, null, false);
+    }
+
+    String userId() {
+        return habit.getUserId();
+    }
+
+    String habitId() {
+        return habit.getId();
+    }
+}
