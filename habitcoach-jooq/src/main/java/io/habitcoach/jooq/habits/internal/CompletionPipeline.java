@@ -78,37 +78,49 @@ public final class CompletionPipeline {
                 .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
     }
 
+    /** What an attempt ended with: the completion, or the later attempt that must decide instead. */
+    private sealed interface Step permits Done, GiveWay {
+    }
+
+    private record Done(Completed completed) implements Step {
+    }
+
+    private record GiveWay(Attempt to) implements Step {
+    }
+
     /** Completes {@code date} of the user's habit: see {@code HabitService#complete}. */
     public Completed complete(String userId, String habitId, LocalDate date, String note) {
         if (userId == null || habitId == null) {
             throw new NotFoundException("habit", String.valueOf(habitId));
         }
-        Optional<Completed> done = Optional.empty();
         CompletionSnapshot remembered = remembered(userId, habitId);
-        if (remembered != null) {
-            done = ctx.db().autocommit(dsl -> {
-                Db.wroteFor(userId);
-                return attempt(dsl, Attempt.REMEMBERED, remembered, date, note);
-            });
-            if (done.isEmpty()) {
-                habits.invalidate(habitId);
+        Attempt attempt = remembered != null ? Attempt.REMEMBERED : Attempt.READ;
+        while (true) {   // each attempt decides or gives way to a later one; the locked one always decides
+            Attempt current = attempt;
+            Step step = switch (current) {
+                case REMEMBERED -> ctx.db().autocommit(dsl -> {
+                    Db.wroteFor(userId);
+                    return attempt(dsl, current, remembered, date, note);
+                });
+                case READ -> ctx.db().autocommit(dsl -> {
+                    Db.wroteFor(userId);
+                    return attempt(dsl, current, read(dsl, userId, habitId, date, false), date, note);
+                });
+                case LOCKED -> ctx.db().tx(cfg -> {
+                    DSLContext dsl = DSL.using(cfg);
+                    Db.wroteFor(userId);
+                    return attempt(dsl, current, read(dsl, userId, habitId, date, true), date, note);
+                });
+            };
+            if (step instanceof Done done) {
+                return done.completed();
+            }
+            attempt = ((GiveWay) step).to();
+            if (current == Attempt.REMEMBERED && attempt == Attempt.READ) {
+                habits.invalidate(habitId);   // what it remembered was stale
                 owners.invalidate(userId);
             }
         }
-        if (done.isEmpty()) {
-            done = ctx.db().autocommit(dsl -> {
-                Db.wroteFor(userId);
-                return attempt(dsl, Attempt.READ, read(dsl, userId, habitId, date, false), date, note);
-            });
-        }
-        if (done.isEmpty()) {
-            done = ctx.db().tx(cfg -> {
-                DSLContext dsl = DSL.using(cfg);
-                Db.wroteFor(userId);
-                return attempt(dsl, Attempt.LOCKED, read(dsl, userId, habitId, date, true), date, note);
-            });
-        }
-        return done.orElseThrow(() -> new IllegalStateException("the locked attempt always decides"));
     }
 
     private static CompletionSnapshot read(DSLContext dsl, String userId, String habitId, LocalDate date, boolean lock) {
@@ -131,36 +143,34 @@ public final class CompletionPipeline {
         return hit ? habit.withOwner(owner.owner, owner.version, owner.recent, owner.recentHash) : null;
     }
 
-    /**
-     * One attempt: plans from {@code s} and carries the plan out; empty when the next attempt must
-     * decide (never for {@link Attempt#LOCKED}).
-     */
-    private Optional<Completed> attempt(DSLContext dsl, Attempt attempt, CompletionSnapshot s, LocalDate date,
-            String note) {
+    /** One attempt: plans from {@code s} and carries the plan out, or gives way to a later attempt. */
+    private Step attempt(DSLContext dsl, Attempt attempt, CompletionSnapshot s, LocalDate date, String note) {
         LocalDate today = Days.today(ctx.clock(), s.owner());
         CompletionPlan plan = CompletionPlan.of(s, date, today);
         boolean locked = attempt == Attempt.LOCKED;
         if (plan instanceof CompletionPlan.Refused refused) {
-            // what this instance remembered may be stale; a read is the truth
             if (attempt == Attempt.REMEMBERED) {
-                return Optional.empty();
+                return new GiveWay(Attempt.READ);   // what this instance remembered may be stale; a read is the truth
             }
             throw refused.reason();
         }
         if (plan instanceof CompletionPlan.AlreadyDone already) {
-            return Optional.of(new Completed(HabitRows.toCompletion(already.entry()), true));
+            return new Done(new Completed(HabitRows.toCompletion(already.entry()), true));
         }
         if (plan instanceof CompletionPlan.Append append) {
             Optional<Completed> appended = append(dsl, !locked, s, date, note, append);
-            if (appended.isPresent() || !locked) {
-                return appended;
+            if (appended.isPresent()) {
+                return new Done(appended.get());
+            }
+            if (!locked) {
+                return new GiveWay(attempt == Attempt.REMEMBERED ? Attempt.READ : Attempt.LOCKED);
             }
             // under the lock the snapshot is current: only an entry written without the lock is news
         } else if (!locked) {
-            return Optional.empty();
+            return new GiveWay(Attempt.LOCKED);   // the full history is recomputed under the lock
         }
         HistoryWriter.Result written = HistoryWriter.write(dsl, coach, s, date, note, today, ctx.ids().next(), ctx.now());
-        return Optional.of(new Completed(HabitRows.toCompletion(written.entry()), written.alreadyDone()));
+        return new Done(new Completed(HabitRows.toCompletion(written.entry()), written.alreadyDone()));
     }
 
     private Optional<Completed> append(DSLContext dsl, boolean autoCommitted, CompletionSnapshot s, LocalDate date,
