@@ -12,6 +12,7 @@ import io.habitcoach.core.coach.CoachPersonalities;
 import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.core.coach.CoachWriter;
 import io.habitcoach.core.coach.StreakUnit;
+import io.habitcoach.core.testing.FixedPersonality;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -21,29 +22,6 @@ class HostPersonalityTest {
     private final CoachEvent completed =
             new CoachEvent.HabitCompleted("Swim", LocalDate.of(2025, 3, 4), 4, 9, 20, StreakUnit.DAYS);
     private final CoachContext english = CoachContext.of(Locale.ENGLISH);
-
-    /** A second host personality, registered through the builder rather than a service file. */
-    static final class NinjaPersonality implements CoachPersonality {
-        @Override
-        public String id() {
-            return "ninja";
-        }
-
-        @Override
-        public String displayName(Locale locale) {
-            return "Silent Ninja";
-        }
-
-        @Override
-        public String systemPrompt(Locale locale) {
-            return "You are a silent ninja.";
-        }
-
-        @Override
-        public String message(CoachEvent event, CoachContext context) {
-            return "...";
-        }
-    }
 
     @Test
     void serviceLoaderFindsTheBuiltInsAndTheHostsPersonality() {
@@ -56,7 +34,7 @@ class HostPersonalityTest {
     @Test
     void aUserWhoChoseAHostPersonalityHearsIt() {
         CoachWriter writer = CoachWriter.builder()
-                .personalities(CoachPersonalities.builder().register(new NinjaPersonality()).build())
+                .personalities(CoachPersonalities.builder().register(new FixedPersonality("ninja", "...")).build())
                 .build();
         CoachMessage pirate = writer.template("pirate", completed, english);
         assertThat(pirate.personalityId()).isEqualTo("pirate");
@@ -70,27 +48,7 @@ class HostPersonalityTest {
 
     @Test
     void anExplicitRegistrationReplacesADiscoveredOneWithTheSameId() {
-        CoachPersonality ownYoda = new CoachPersonality() {
-            @Override
-            public String id() {
-                return "yoda";
-            }
-
-            @Override
-            public String displayName(Locale locale) {
-                return "House Yoda";
-            }
-
-            @Override
-            public String systemPrompt(Locale locale) {
-                return "x";
-            }
-
-            @Override
-            public String message(CoachEvent event, CoachContext context) {
-                return "Hmm.";
-            }
-        };
+        CoachPersonality ownYoda = new FixedPersonality("yoda", "Hmm.");
         CoachPersonalities personalities = CoachPersonalities.builder().register(ownYoda).build();
         assertThat(personalities.require("yoda")).isSameAs(ownYoda);
         assertThat(personalities.ids()).containsExactly("yoda", "general", "mentor", "pirate");

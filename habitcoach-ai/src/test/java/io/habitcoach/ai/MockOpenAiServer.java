@@ -35,8 +35,11 @@ public final class MockOpenAiServer implements AutoCloseable {
     private final AtomicInteger generation = new AtomicInteger();
     private volatile int status = 200;
     private volatile String content = "ok";
-    private volatile long delayMillis;
-    // Released on reset/close so a deliberately slow reply does not outlive its test.
+    /** The longest a held reply waits for {@link #release}: only a guard against a test that never releases. */
+    private static final long HOLD_LIMIT_SECONDS = 120;
+
+    private volatile boolean held;
+    // Counted down by release, reset and close: a held reply never outlives its test.
     private volatile CountDownLatch release = new CountDownLatch(1);
 
     public MockOpenAiServer() throws IOException {
@@ -66,9 +69,18 @@ public final class MockOpenAiServer implements AutoCloseable {
         this.status = httpStatus;
     }
 
-    /** Wait this long before answering (cut short by {@link #reset}). */
-    public void delay(long millis) {
-        this.delayMillis = millis;
+    /**
+     * Holds every reply until {@link #release}: a test that releases only after the caller returned
+     * proves that the caller did not wait for the reply (an ordering, not a race against a delay).
+     */
+    public void hold() {
+        this.held = true;
+    }
+
+    /** Sends the held replies, and answers later requests at once. */
+    public void release() {
+        held = false;
+        release.countDown();
     }
 
     public void reset() {
@@ -79,10 +91,10 @@ public final class MockOpenAiServer implements AutoCloseable {
         answered.set(0);
         status = 200;
         content = "ok";
-        delayMillis = 0;
+        held = false;
     }
 
-    /** How many requests of this test have been answered so far (a held, delayed one is not). */
+    /** How many requests of this test have been answered so far (a held one is not, until released). */
     public int answered() {
         return answered.get();
     }
@@ -93,11 +105,12 @@ public final class MockOpenAiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         int startedIn = generation.get();
+        CountDownLatch gate = release;
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             requests.add(JSON.readTree(body));
-            if (delayMillis > 0) {
-                release.await(delayMillis, TimeUnit.MILLISECONDS);
+            if (held) {
+                gate.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
             }
             String response;
             if (status == 200) {

@@ -112,9 +112,6 @@ public final class HabitCoach implements AutoCloseable {
                 .model(builder.coachModel == null ? CoachModel.none()
                         : instrumentation == Instrumentation.NONE ? builder.coachModel
                         : new InstrumentedCoachModel(builder.coachModel, instrumentation)).build();
-        if (builder.coachEventsByModel && builder.coachModel == null) {
-            throw new InvalidInputException("coachEventsByModel", "a coachModel(..) to write the messages with");
-        }
         this.ownedExecutor = builder.coachEventsByModel && builder.coachExecutor == null
                 ? ModelRewrites.defaultExecutor() : null;
         ModelRewrites rewrites = builder.coachEventsByModel ? new ModelRewrites(context, writer, builder.coachEventsByModelDailyLimit,
@@ -577,9 +574,26 @@ public final class HabitCoach implements AutoCloseable {
             return personalities.build();
         }
 
+        /**
+         * Builds the instance (no connection is made). Every configuration problem it finds is an
+         * {@link InvalidInputException} naming the setting and what is allowed, as the setters' are,
+         * never an untyped exception; it is found before any executor is made or anything written.
+         *
+         * @throws InvalidInputException {@code dataSource} when none was set; {@code coachEventsByModel}
+         *         without a {@link #coachModel}; {@code coachExecutor} when it is an executor service that
+         *         is already shut down (every rewrite would be refused); {@code defaultId} when
+         *         {@link #defaultPersonality} names no registered or discovered personality
+         */
         public HabitCoach load() {
             if (dataSource == null) {
                 throw new InvalidInputException("dataSource", "a PostgreSQL DataSource, set with HabitCoach.configure().dataSource(...)");
+            }
+            if (coachEventsByModel && coachModel == null) {
+                throw new InvalidInputException("coachEventsByModel", "a coachModel(..) to write the messages with");
+            }
+            if (coachEventsByModel && coachExecutor instanceof ExecutorService service && service.isShutdown()) {
+                throw new InvalidInputException("coachExecutor",
+                        "an executor that is not shut down (a shut-down one refuses every model rewrite)");
             }
             return new HabitCoach(this);
         }

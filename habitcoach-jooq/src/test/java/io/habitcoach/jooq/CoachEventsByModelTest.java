@@ -233,7 +233,7 @@ class CoachEventsByModelTest {
                 .coachModel(prompt -> Optional.of("Nicely done.")).coachEventsByModel(true).load();
         Setup s = userWithHabit(coach);
         coach.habits().complete(s.userId(), s.habitId(), TODAY);
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;   // a guard against a hang, not a bound: the loop ends when the rewrite lands
         while (!messages(s.habitId(), CoachEventType.HABIT_COMPLETE).get(0).value2().equals("model")
                 && System.nanoTime() < deadline) {
             Thread.sleep(10);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.core.testing.FixedPersonality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

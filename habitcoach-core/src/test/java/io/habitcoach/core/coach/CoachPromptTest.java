@@ -3,6 +3,7 @@ package io.habitcoach.core.coach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.coach.CoachEvent.ChatReply;
+import io.habitcoach.core.testing.FixedPersonality;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

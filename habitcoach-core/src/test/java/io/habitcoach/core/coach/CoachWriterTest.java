@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.habitcoach.core.coach.CoachEvent.ChatReply;
 import io.habitcoach.core.coach.CoachEvent.HabitCompleted;
 import io.habitcoach.core.coach.CoachMessage.Source;
+import io.habitcoach.core.testing.FixedPersonality;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

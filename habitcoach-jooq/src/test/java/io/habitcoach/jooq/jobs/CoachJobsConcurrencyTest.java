@@ -124,7 +124,9 @@ class CoachJobsConcurrencyTest {
             List<Future<CoachJobResult>> futures = new ArrayList<>();
             for (HabitCoach node : nodes) {
                 futures.add(pool.submit(() -> {
-                    start.await();
+                    if (!start.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the start signal did not come");
+                    }
                     return job.apply(node);
                 }));
             }

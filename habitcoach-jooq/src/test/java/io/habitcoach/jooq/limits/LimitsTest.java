@@ -209,7 +209,9 @@ class LimitsTest {
             for (int i = 0; i < threads; i++) {
                 int n = i;
                 results.add(pool.submit(() -> {
-                    start.await();
+                    if (!start.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the start signal did not come");
+                    }
                     try {
                         call.accept(n);
                         return true;

@@ -310,12 +310,12 @@ class ConnectionFaultTest {
                     () -> impatient.habits().complete(userId, habitId, TODAY),           // hot path (raw JDBC)
                     () -> impatient.habits().undo(userId, habitId, TODAY.minusDays(1)),  // jOOQ path
                     () -> impatient.habits().pause(userId, habitId))) {
-                long started = System.nanoTime();
+                // Ordering, not a wall-clock bound: the lock is held until the rollback below, so the call
+                // could only end by the statement timeout (57014), never by getting the lock.
                 assertThatThrownBy(call::call).isInstanceOfSatisfying(HabitCoachDataException.class, e -> {
                     assertThat(e.sqlState()).isEqualTo("57014");
                     assertThat(e.getMessage()).contains("statement timeout");
                 });
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             }
             holder.rollback();
             assertThat(fingerprint()).isEqualTo(before);
@@ -339,12 +339,12 @@ class ConnectionFaultTest {
                         () -> starved.users().get(userId),
                         () -> starved.dashboards().dashboard(userId),                  // a read outside a transaction
                         () -> starved.goals().list(userId))) {
-                    long started = System.nanoTime();
+                    // Ordering, not a wall-clock bound: the pool's one connection is held until after the
+                    // loop, so the call could only end by the pool's own timeout, never with a connection.
                     assertThatThrownBy(call::call).isInstanceOfSatisfying(HabitCoachDataException.class, e -> {
                         assertThat(e.isRetryable()).isTrue();
                         assertThat(e.getMessage()).contains("connection pool is exhausted");
                     });
-                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
                 }
                 assertThat(held.isValid(1)).isTrue();
             }

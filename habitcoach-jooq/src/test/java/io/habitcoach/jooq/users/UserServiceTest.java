@@ -10,6 +10,7 @@ import io.habitcoach.core.ConflictException;
 import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.model.Plan;
+import io.habitcoach.core.testing.FixedPersonality;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
 import io.habitcoach.testkit.MutableClock;
 import java.time.DayOfWeek;
@@ -56,28 +57,7 @@ class UserServiceTest {
     @Test
     void theBuildersDefaultPersonalityIsGivenToNewUsersAndAnUnknownOneIsRefusedAtLoad() {
         HabitCoach pirates = HabitCoach.configure().dataSource(dataSource).clock(clock)
-                .personality(new io.habitcoach.core.coach.CoachPersonality() {
-                    @Override
-                    public String id() {
-                        return "pirate";
-                    }
-
-                    @Override
-                    public String displayName(java.util.Locale locale) {
-                        return "Pirate";
-                    }
-
-                    @Override
-                    public String systemPrompt(java.util.Locale locale) {
-                        return "Speak like a pirate.";
-                    }
-
-                    @Override
-                    public String message(io.habitcoach.core.coach.CoachEvent event,
-                            io.habitcoach.core.coach.CoachContext context) {
-                        return "Arr.";
-                    }
-                })
+                .personality(new FixedPersonality("pirate", "Arr."))
                 .defaultPersonality("pirate").load();
         assertThat(pirates.users().create(NewUser.builder().email("jack@example.com").build()).personality())
                 .isEqualTo("pirate");

@@ -55,20 +55,22 @@ class BoundedChatModelTest {
 
     @Test
     void aSlowSendIsAbandonedAtTheDeadlineAndInterrupted() throws InterruptedException {
+        CountDownLatch never = new CountDownLatch(1);   // nobody counts it down: only an interrupt ends the send
         CountDownLatch interrupted = new CountDownLatch(1);
         try (BoundedChatModel model = model(messages -> {
             try {
-                Thread.sleep(10_000);
+                never.await();
             } catch (InterruptedException e) {
                 interrupted.countDown();
             }
             return "Too late.";
         }, Duration.ofMillis(200))) {
             long started = System.nanoTime();
+            // Ordering, not a wall-clock bound: the send cannot finish on its own, so an empty reply means
+            // the deadline ended the call, and not before the deadline.
             assertThat(model.reply(prompt)).isEmpty();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200))
-                    .isLessThan(Duration.ofSeconds(5));
-            assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the abandoned send was interrupted").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+            assertThat(interrupted.await(30, TimeUnit.SECONDS)).as("the abandoned send was interrupted").isTrue();
         }
     }
 
