@@ -32,6 +32,7 @@ import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.InstrumentedCoachModel;
 import io.habitcoach.jooq.internal.Instrumentation;
 import io.habitcoach.jooq.internal.metrics.MicrometerInstrumentation;
+import io.habitcoach.jooq.internal.metrics.ReplicaMeters;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.Ids;
 import io.habitcoach.jooq.internal.ModelRewrites;
@@ -105,6 +106,9 @@ public final class HabitCoach implements AutoCloseable {
         Instrumentation instrumentation = builder.meterRegistry == null && builder.observationRegistry == null
                 ? Instrumentation.NONE
                 : MicrometerInstrumentation.of(builder.meterRegistry, builder.observationRegistry);
+        if (router != null && builder.meterRegistry != null) {
+            ReplicaMeters.register(builder.meterRegistry, router);
+        }
         this.context = new Context(new Db(dsl, router), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals, builder.limits),
                 instrumentation);
         this.personalities = builder.personalities();
