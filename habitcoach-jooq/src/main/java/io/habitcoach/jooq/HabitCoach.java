@@ -407,7 +407,7 @@ public final class HabitCoach implements AutoCloseable {
         }
 
         /**
-         * Micrometer meters {@code habitcoach.*} in this registry (completions, model calls, jobs, chat,
+         * Micrometer meters {@code habitcoach.*} in this registry (completions, model calls, jobs, chat, read replica,
          * cache; see docs/observability.md). Micrometer is an optional dependency: call this only with
          * micrometer-core on the class path. Without {@link #observationRegistry} the timed operations
          * are recorded through an observation registry of our own that feeds this one.
