@@ -162,10 +162,10 @@ public final class HabitRows {
         }
         HabitHistory.Builder builder = HabitHistory.builder(schedule(h, firstDayOfWeek)).schedules(schedules(dsl, h))
                 .done(done).skipped(skipped);
-        if (since == null && WeekStarts.matters(h)) {
+        if (since == null) {
             // the first days of the week the owner had, for the streak (one more query, per-week habits
             // only; not for the strength's recent history, which reads no weeks)
-            builder.weekStarts(WeekStarts.of(dsl, h.getUserId(), firstDayOfWeek));
+            builder.weekStarts(WeekStarts.forHabit(dsl, h, firstDayOfWeek));
         }
         dsl.select(HABIT_PAUSES.PAUSED_FROM, HABIT_PAUSES.RESUMED_ON).from(HABIT_PAUSES)
                 .where(HABIT_PAUSES.HABIT_ID.eq(h.getId())).and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))

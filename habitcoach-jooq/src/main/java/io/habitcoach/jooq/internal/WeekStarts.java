@@ -65,6 +65,15 @@ public final class WeekStarts {
     }
 
     /**
+     * The first days of the week the habit's streak is judged by: the owner's history when it matters
+     * to the habit ({@link #matters}; one query), else {@code current} alone (no query). What a job that
+     * builds its own {@code HabitHistory} passes to {@code HabitHistory.Builder.weekStarts}.
+     */
+    public static WeekStartHistory forHabit(DSLContext dsl, HabitsRecord h, DayOfWeek current) {
+        return matters(h) ? of(dsl, h.getUserId(), current) : WeekStartHistory.of(current);
+    }
+
+    /**
      * Whether the habit's streak depends on the first day of the week: a per-week frequency now, or a
      * frequency history (which may hold one). Day-based habits are judged the same whatever the weeks.
      */
