@@ -6,6 +6,9 @@ import static io.habitcoach.jooq.schema.Tables.USERS;
 import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.core.schedule.ScheduleHistory;
 import io.habitcoach.core.schedule.WeekStartHistory;
+import io.habitcoach.core.streak.HabitHistory;
+import io.habitcoach.core.streak.StreakState;
+import io.habitcoach.core.streak.Streaks;
 import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
 import java.time.DayOfWeek;
@@ -71,6 +74,23 @@ public final class WeekStarts {
      */
     public static WeekStartHistory forHabit(DSLContext dsl, HabitsRecord h, DayOfWeek current) {
         return matters(h) ? of(dsl, h.getUserId(), current) : WeekStartHistory.of(current);
+    }
+
+    /**
+     * The streak state a new habit starts with, as a full recomputation of its (empty) history has it:
+     * {@link StreakState#EMPTY}, except for a per-week habit of a user who changed their first day of
+     * the week, whose {@code excusedThrough} is the day before the change took effect (so that a
+     * back-filled completion of an earlier week falls back to the full recomputation, which buckets it
+     * by the old weeks). For {@code HabitService.create}: {@code HabitRows.setState(h, initialState(..),
+     * StreakSummary.NONE)} before the insert.
+     */
+    public static StreakState initialState(DSLContext dsl, HabitsRecord h, DayOfWeek current) {
+        if (!matters(h)) {
+            return StreakState.EMPTY;
+        }
+        WeekStartHistory weeks = of(dsl, h.getUserId(), current);
+        return weeks.isUniform() ? StreakState.EMPTY
+                : Streaks.state(HabitHistory.builder(HabitRows.schedule(h, current)).weekStarts(weeks).build());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.habitcoach.jooq.users;
 
+import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitcoach.core.schedule.Frequency;
@@ -7,6 +8,9 @@ import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.jooq.HabitCoach;
 import io.habitcoach.jooq.habits.Habit;
 import io.habitcoach.jooq.habits.NewHabit;
+import io.habitcoach.core.streak.StreakState;
+import io.habitcoach.jooq.internal.WeekStarts;
+import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
 import io.habitcoach.testkit.MutableClock;
 import java.sql.Connection;
@@ -16,6 +20,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,6 +115,25 @@ class FirstDayOfWeekChangeTest {
         clock.set("2026-03-19T12:00:00Z");
         coach.users().update(user, UserUpdate.builder().firstDayOfWeek(DayOfWeek.SATURDAY).build());
         assertThat(history(user)).isEqualTo("1<2026-03-16");
+    }
+
+    @Test
+    void aPerWeekHabitCreatedAfterAChangeStartsFromTheStateARecomputationHas() {
+        String user = coach.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com")
+                .timezone("UTC").build()).id();
+        clock.set("2026-03-11T12:00:00Z");
+        coach.users().update(user, UserUpdate.builder().firstDayOfWeek(DayOfWeek.SUNDAY).build());
+        String weekly = coach.habits().create(user, NewHabit.builder().name("Swim")
+                .frequency(Frequency.timesPerWeek(3)).build()).id();
+        DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+        HabitsRecord h = dsl.selectFrom(HABITS).where(HABITS.ID.eq(weekly)).fetchOne();
+        // a back-filled Sunday 8 March belongs to the Monday week of 2 March: the incremental form must
+        // not put it in the Sunday week of 8 March, so dates before 9 March fall back
+        StreakState initial = WeekStarts.initialState(dsl, h, DayOfWeek.SUNDAY);
+        assertThat(initial).isEqualTo(new StreakState(0, null, null, null, 0, 0, null, 0, null, null, 0, march(8)));
+        assertThat(coach.habits().recompute(user, weekly).streak()).isEqualTo(StreakSummary.NONE);
+        assertThat(dsl.select(HABITS.STREAK_EXCUSED_THROUGH).from(HABITS).where(HABITS.ID.eq(weekly)).fetchOne(0,
+                LocalDate.class)).isEqualTo(march(8));
     }
 
     private String history(String user) throws Exception {
