@@ -88,8 +88,6 @@ class HabitCoachObservabilityAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     HabitCoach coach = context.getBean(HabitCoach.class);
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
-                    assertThat(meters.get("habitcoach.replica.reads").tag("target", "replica").functionCounter().count())
-                            .isZero();
                     completeAHabit(coach);   // its dashboard read goes to the replica
                     assertThat(meters.get("habitcoach.replica.reads").tag("target", "replica").functionCounter().count())
                             .isPositive().isEqualTo((double) coach.readReplica().stats().replicaReads());
