@@ -32,6 +32,7 @@ import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.InstrumentedCoachModel;
 import io.habitcoach.jooq.internal.Instrumentation;
 import io.habitcoach.jooq.internal.metrics.MicrometerInstrumentation;
+import io.habitcoach.jooq.internal.metrics.ReplicaMeters;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.Ids;
 import io.habitcoach.jooq.internal.ModelRewrites;
@@ -105,6 +106,9 @@ public final class HabitCoach implements AutoCloseable {
         Instrumentation instrumentation = builder.meterRegistry == null && builder.observationRegistry == null
                 ? Instrumentation.NONE
                 : MicrometerInstrumentation.of(builder.meterRegistry, builder.observationRegistry);
+        if (router != null && builder.meterRegistry != null) {
+            ReplicaMeters.register(builder.meterRegistry, router);
+        }
         this.context = new Context(new Db(dsl, router), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals, builder.limits),
                 instrumentation);
         this.personalities = builder.personalities();
@@ -400,7 +404,7 @@ public final class HabitCoach implements AutoCloseable {
         }
 
         /**
-         * Micrometer meters {@code habitcoach.*} in this registry (completions, model calls, jobs, chat,
+         * Micrometer meters {@code habitcoach.*} in this registry (completions, model calls, jobs, chat, read replica,
          * cache; see docs/observability.md). Micrometer is an optional dependency: call this only with
          * micrometer-core on the class path. Without {@link #observationRegistry} the timed operations
          * are recorded through an observation registry of our own that feeds this one.

@@ -4,6 +4,7 @@ import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.Schedule;
 import io.habitcoach.core.schedule.ScheduleHistory;
+import io.habitcoach.core.schedule.WeekStartHistory;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -29,6 +30,8 @@ public final class HabitHistory {
     private final Schedule schedule;
     // The frequencies over time; its last one is schedule's. One span unless the schedule was changed.
     private final ScheduleHistory schedules;
+    // The user's first days of the week over time; its last one is schedule's. One unless it was changed.
+    private final WeekStartHistory weekStarts;
     private final int mask;
     // gapsToNext[w]: days from a scheduled day on weekday w to the next scheduled day (the engine's fast path)
     private final int[] gapsToNext;
@@ -41,7 +44,8 @@ public final class HabitHistory {
 
     private HabitHistory(Builder builder) {
         this.schedules = builder.schedules != null ? builder.schedules : ScheduleHistory.of(builder.frequency);
-        this.schedule = Schedule.of(schedules.current(), builder.firstDayOfWeek);
+        this.weekStarts = builder.weekStarts != null ? builder.weekStarts : WeekStartHistory.of(builder.firstDayOfWeek);
+        this.schedule = Schedule.of(schedules.current(), weekStarts.current());
         this.mask = Days.mask(schedules.current());
         this.gapsToNext = Days.gapsToNext(mask);
         this.done = sortedDistinct(builder.done, builder.doneCount);
@@ -81,6 +85,7 @@ public final class HabitHistory {
         }
         builder.startDay = startDay;
         builder.schedules = schedules;
+        builder.weekStarts = weekStarts;
         return builder;
     }
 
@@ -115,6 +120,15 @@ public final class HabitHistory {
 
     public DayOfWeek firstDayOfWeek() {
         return schedule.firstDayOfWeek();
+    }
+
+    /**
+     * The user's first days of the week over time (docs/rules.md, "Changing the first day of the
+     * week"): the streak rules bucket each week by the one in force then. A single one, {@link
+     * #firstDayOfWeek()}, unless {@link Builder#weekStarts} was given.
+     */
+    public WeekStartHistory weekStarts() {
+        return weekStarts;
     }
 
     /** The done dates, ascending, without duplicates. */
@@ -259,6 +273,7 @@ public final class HabitHistory {
         return this == o || o instanceof HabitHistory other
                 && schedule.equals(other.schedule)
                 && schedules.equals(other.schedules)
+                && weekStarts.equals(other.weekStarts)
                 && startDay == other.startDay
                 && Arrays.equals(done, other.done)
                 && Arrays.equals(skipped, other.skipped)
@@ -268,13 +283,14 @@ public final class HabitHistory {
 
     @Override
     public int hashCode() {
-        return Objects.hash(schedule, schedules, startDay, Arrays.hashCode(done), Arrays.hashCode(skipped),
+        return Objects.hash(schedule, schedules, weekStarts, startDay, Arrays.hashCode(done), Arrays.hashCode(skipped),
                 Arrays.hashCode(pauseStart), Arrays.hashCode(pauseEnd));
     }
 
     @Override
     public String toString() {
         return "HabitHistory[schedule=" + schedule + (schedules.spans().size() > 1 ? ", schedules=" + schedules : "")
+                + (weekStarts.isUniform() ? "" : ", weekStarts=" + weekStarts)
                 + ", done=" + doneDates() + ", skipped=" + skippedDates()
                 + ", pauses=" + pauses() + ", startDate=" + startDate().orElse(null) + "]";
     }
@@ -290,6 +306,7 @@ public final class HabitHistory {
         private final List<int[]> pauses = new ArrayList<>(0);
         private int startDay = Days.NONE;
         private ScheduleHistory schedules;
+        private WeekStartHistory weekStarts;
 
         private Builder(Frequency frequency) {
             this.frequency = InvalidInputException.requirePresent(frequency, "frequency");
@@ -298,6 +315,7 @@ public final class HabitHistory {
         /** The first day of calendar weeks (per-week habits, weekly reports); Monday by default. */
         public Builder firstDayOfWeek(DayOfWeek firstDayOfWeek) {
             this.firstDayOfWeek = InvalidInputException.requirePresent(firstDayOfWeek, "firstDayOfWeek");
+            this.weekStarts = null;
             return this;
         }
 
@@ -352,6 +370,17 @@ public final class HabitHistory {
          */
         public Builder schedules(ScheduleHistory schedules) {
             this.schedules = InvalidInputException.requirePresent(schedules, "schedules");
+            return this;
+        }
+
+        /**
+         * The user's first days of the week over time; its last one replaces {@link #firstDayOfWeek}.
+         * Streaks judge each per-week habit's week by the first day in force then; weekly reports,
+         * strength and calendars use the current one.
+         */
+        public Builder weekStarts(WeekStartHistory weekStarts) {
+            this.weekStarts = InvalidInputException.requirePresent(weekStarts, "weekStarts");
+            this.firstDayOfWeek = weekStarts.current();
             return this;
         }
 

@@ -10,7 +10,8 @@ package io.habitcoach.core.streak;
  *   <li>day unit: met when done and not paused; excused when paused or skipped; else missed;</li>
  *   <li>week unit: the done days of the week inside the span that are not paused count; met when they
  *       reach {@code max(1, target - active skips)}; when not met, excused if a paused day touches it, it
- *       holds at least {@code target} skips, or it is cut short by the next span (a partial week:
+ *       holds at least {@code target} skips, or it is cut short by the next span or begins late (a
+ *       change of the first day of the week took effect in it) (a partial week:
  *       never closed under its own schedule); else missed.</li>
  * </ul>
  * With one span this is exactly {@link StreakEngine} (a property test holds them equal), only slower:
@@ -42,7 +43,6 @@ final class SpanEngine {
         int pauses = history.pauseStart.length;
         int openPause = pauses > 0 && history.pauseEnd[pauses - 1] == Days.NEVER
                 ? history.pauseStart[pauses - 1] : Days.NEVER;
-        int anchor = Days.weekAnchor(history.firstDayOfWeek());
 
         int run = 0;
         int runStart = Days.NONE;
@@ -77,9 +77,12 @@ final class SpanEngine {
                     }
                     unitEnd = unitStart + 1;
                 } else {
-                    unitStart = Math.max(spans.start[si], Days.weekStart(Days.week(u, anchor), anchor));
+                    int anchor = spans.anchor[si];
+                    int weekStart = Days.weekStart(Days.week(u, anchor), anchor);
+                    unitStart = Math.max(spans.start[si], weekStart);
                     int weekEnd = Days.weekStart(Days.week(unitStart, anchor) + 1, anchor);
-                    partial = weekEnd > spanEnd;
+                    // cut short by the next span, or begun late by a change of the first day of the week
+                    partial = weekEnd > spanEnd || weekStart < spans.start[si] && si > 0;
                     unitEnd = Math.min(weekEnd, spanEnd);
                 }
                 if (unitStart > lastDone && (run == 0 || nextDue != Days.NONE)) {

@@ -78,7 +78,7 @@ public final class Streaks {
     }
 
     private static StreakState state(HabitHistory history, int limit) {
-        if (history.schedules().spans().size() > 1) {
+        if (history.schedules().spans().size() > 1 || !history.weekStarts().isUniform()) {
             Spans spans = Spans.of(history, true);
             if (spans.size > 1) {
                 return SpanEngine.state(history, spans, limit);

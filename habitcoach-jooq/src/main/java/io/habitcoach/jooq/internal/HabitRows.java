@@ -140,7 +140,10 @@ public final class HabitRows {
         h.setCurrentStreak(asOfToday.current());
     }
 
-    /** The habit's whole history: every entry and every pause (the slow path). */
+    /**
+     * The habit's whole history: every entry and every pause (the slow path), and for a habit whose
+     * streak depends on the weeks, the owner's first days of the week over time ({@link WeekStarts}).
+     */
     public static HabitHistory history(DSLContext dsl, HabitsRecord h, DayOfWeek firstDayOfWeek) {
         return history(dsl, h, firstDayOfWeek, null);
     }
@@ -159,6 +162,11 @@ public final class HabitRows {
         }
         HabitHistory.Builder builder = HabitHistory.builder(schedule(h, firstDayOfWeek)).schedules(schedules(dsl, h))
                 .done(done).skipped(skipped);
+        if (since == null) {
+            // the first days of the week the owner had, for the streak (one more query, per-week habits
+            // only; not for the strength's recent history, which reads no weeks)
+            builder.weekStarts(WeekStarts.forHabit(dsl, h, firstDayOfWeek));
+        }
         dsl.select(HABIT_PAUSES.PAUSED_FROM, HABIT_PAUSES.RESUMED_ON).from(HABIT_PAUSES)
                 .where(HABIT_PAUSES.HABIT_ID.eq(h.getId())).and(HABIT_PAUSES.USER_ID.eq(h.getUserId()))
                 .forEach(p -> builder.paused(p.value1(), p.value2()));

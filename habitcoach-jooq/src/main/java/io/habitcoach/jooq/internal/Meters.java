@@ -28,6 +28,15 @@ public final class Meters {
     /** Observation (timer) around a chat request ({@code start}, {@code send}); tags {@code operation}, {@code outcome}. */
     public static final String CHAT = "habitcoach.chat";
 
+    /** Function counter of replica-eligible reads by {@code target}: replica, primary (docs/scale-out.md). */
+    public static final String REPLICA_READS = "habitcoach.replica.reads";
+    /** Function counter of those reads that went to the primary, by {@code reason}: awaiting_replay, replica_down, replica_lagging. */
+    public static final String REPLICA_FALLBACKS = "habitcoach.replica.fallbacks";
+    /** Gauge: the replica's lag in seconds at its last check; NaN while it is unreachable. */
+    public static final String REPLICA_LAG = "habitcoach.replica.lag";
+    /** Gauge: 1 when the replica answered at its last check, else 0. */
+    public static final String REPLICA_UP = "habitcoach.replica.up";
+
     private Meters() {
     }
 

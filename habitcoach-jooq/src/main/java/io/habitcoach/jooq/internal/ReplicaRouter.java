@@ -124,6 +124,20 @@ public final class ReplicaRouter {
         return new Counts(replicaReads.get(), awaitingReplay.get(), replicaDown.get(), replicaLagging.get());
     }
 
+    /**
+     * The replica's lag in seconds as of the last check (0 while it has replayed all it received, or
+     * when it is a primary itself); NaN when it was unreachable at that check or never checked.
+     */
+    public double lagSeconds() {
+        State s = state;
+        return s.up ? s.lagSeconds : Double.NaN;
+    }
+
+    /** Whether the replica answered at the last check (false before the first one). */
+    public boolean up() {
+        return state.up;
+    }
+
     /** Users whose last known write is still ahead of the replica (for tests and metrics). */
     public int trackedUsers() {
         return userLsn.size();

@@ -10,12 +10,16 @@ import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.core.NotFoundException;
 import io.habitcoach.core.model.Plan;
 import io.habitcoach.jooq.internal.Context;
+import io.habitcoach.jooq.internal.Days;
 import io.habitcoach.jooq.internal.Db;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
 import io.habitcoach.jooq.internal.UserRules;
+import io.habitcoach.jooq.internal.WeekStarts;
 import io.habitcoach.jooq.jobs.internal.DueInstants;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -128,11 +132,24 @@ public final class UserService {
         if (update.firstDayOfWeek() != null) {
             changes.put(USERS.FIRST_DAY_OF_WEEK, update.firstDayOfWeek());
         }
+        DayOfWeek firstDay = update.firstDayOfWeek();
         changes.put(USERS.UPDATED_AT, ctx.now());
         // A new calendar moves when the user's periods close: the jobs re-time them at their next run.
         boolean calendar = update.timezone() != null || update.dayStart() != null || update.firstDayOfWeek() != null;
         return ctx.db().tx(cfg -> {
             Db.wroteFor(userId);
+            LocalDate today = null;
+            if (firstDay != null) {
+                // A new first day of the week applies from the later of today's two week starts on
+                // (docs/rules.md, "Changing the first day of the week"); the earlier ones are kept.
+                UsersRecord before = UserRows.liveForUpdate(DSL.using(cfg), userId);
+                today = Days.today(ctx.clock(), before);
+                if (firstDay != before.getFirstDayOfWeek()) {
+                    changes.put(USERS.FIRST_DAY_OF_WEEK_HISTORY, WeekStarts.afterChange(before, firstDay, today));
+                } else {
+                    today = null;   // unchanged: nothing to recompute
+                }
+            }
             UsersRecord updated = DSL.using(cfg).update(USERS).set(changes)
                     .where(USERS.ID.eq(Objects.requireNonNullElse(userId, ""))).and(USERS.DELETED_AT.isNull())
                     .returning().fetchOne();
@@ -141,6 +158,9 @@ public final class UserService {
             }
             if (update.timezone() != null) {
                 UserRows.copyZoneToHabits(DSL.using(cfg), updated.getId(), updated.getTimezone());
+            }
+            if (today != null) {
+                WeekStarts.recomputeHabits(DSL.using(cfg), updated, today);
             }
             if (calendar) {
                 DueInstants.calendarChanged(DSL.using(cfg), updated, ctx.clock().instant());

@@ -15,6 +15,7 @@ import io.habitcoach.jooq.habits.NewHabit;
 import io.habitcoach.jooq.users.NewUser;
 import io.habitcoach.testkit.HabitCoachDatabaseExtension;
 import io.habitcoach.testkit.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,6 +77,36 @@ class ReadReplicaTest {
             ReadReplica.Stats stats = coach.readReplica().stats();
             assertThat(stats.replicaReads()).isZero();
             assertThat(stats.fallbacksReplicaDown()).isGreaterThanOrEqualTo(6);
+        }
+
+        @Test
+        void aReplicaThatIsDownShowsInTheMetersAsFallbacksAndNoLag(DataSource dataSource) {
+            PGSimpleDataSource nothingThere = new PGSimpleDataSource();
+            nothingThere.setURL("jdbc:postgresql://127.0.0.1:1/none?user=postgres&connectTimeout=2");
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            HabitCoach coach = HabitCoach.configure().dataSource(dataSource).clock(MutableClock.at("2026-03-11T13:00:00Z"))
+                    .readDataSource(nothingThere).replicaCheckInterval(Duration.ZERO).meterRegistry(meters).load();
+            String user = newUser(coach);
+            newHabit(coach, user);
+
+            coach.dashboards().dashboard(user);
+            coach.dashboards().weeklySummary(user);
+
+            assertThat(counter(meters, "habitcoach.replica.fallbacks", "reason", "replica_down")).isEqualTo(2);
+            assertThat(counter(meters, "habitcoach.replica.reads", "target", "primary")).isEqualTo(2);
+            assertThat(counter(meters, "habitcoach.replica.reads", "target", "replica")).isZero();
+            assertThat(meters.get("habitcoach.replica.up").gauge().value()).isZero();
+            assertThat(meters.get("habitcoach.replica.lag").gauge().value()).isNaN();
+            assertThat(meters.get("habitcoach.replica.lag").gauge().getId().getBaseUnit()).isEqualTo("seconds");
+        }
+
+        @Test
+        void withoutAReplicaThereAreNoReplicaMeters(DataSource dataSource) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            HabitCoach coach = HabitCoach.configure().dataSource(dataSource).meterRegistry(meters).load();
+            coach.dashboards().dashboard(newUser(coach));
+            assertThat(meters.find("habitcoach.replica.reads").meters()).isEmpty();
+            assertThat(meters.find("habitcoach.replica.lag").meters()).isEmpty();
         }
 
         @Test
@@ -199,6 +230,40 @@ class ReadReplicaTest {
         }
 
         @Test
+        void aReadOnTheReplicaAndAFallbackShowInTheMeters() throws Exception {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            HabitCoach coach = HabitCoach.configure().dataSource(primary).readDataSource(replica)
+                    .clock(MutableClock.at("2026-03-11T13:00:00Z")).meterRegistry(meters)
+                    .replicaCheckInterval(Duration.ZERO).replicaMaxLag(Duration.ofHours(1)).load();
+            String user = newUser(coach);
+            Habit habit = newHabit(coach, user);
+            String other = newUser(coach);
+            newHabit(coach, other);
+            awaitReplayed();
+            pauseReplay();
+
+            coach.habits().complete(user, habit.id(), TODAY);
+            double onReplica = counter(meters, "habitcoach.replica.reads", "target", "replica");
+            double onPrimary = counter(meters, "habitcoach.replica.reads", "target", "primary");
+            double awaiting = counter(meters, "habitcoach.replica.fallbacks", "reason", "awaiting_replay");
+            coach.dashboards().dashboard(user);    // the replica has not replayed the write: the primary
+            coach.dashboards().dashboard(other);   // another user: the replica
+
+            assertThat(counter(meters, "habitcoach.replica.reads", "target", "replica") - onReplica).isEqualTo(1);
+            assertThat(counter(meters, "habitcoach.replica.reads", "target", "primary") - onPrimary).isEqualTo(1);
+            assertThat(counter(meters, "habitcoach.replica.fallbacks", "reason", "awaiting_replay") - awaiting).isEqualTo(1);
+            assertThat(counter(meters, "habitcoach.replica.fallbacks", "reason", "replica_down")).isZero();
+            assertThat(counter(meters, "habitcoach.replica.fallbacks", "reason", "replica_lagging")).isZero();
+            assertThat(meters.get("habitcoach.replica.up").gauge().value()).isEqualTo(1);
+            // a number, not NaN: the replica answered (its lag is under the hour it may lag)
+            assertThat(meters.get("habitcoach.replica.lag").gauge().value()).isBetween(0.0, 3600.0);
+            // the meters are the stats
+            ReadReplica.Stats stats = coach.readReplica().stats();
+            assertThat(counter(meters, "habitcoach.replica.reads", "target", "replica")).isEqualTo(stats.replicaReads());
+            assertThat(counter(meters, "habitcoach.replica.reads", "target", "primary")).isEqualTo(stats.primaryFallbacks());
+        }
+
+        @Test
         void aTokenCarriesTheUsersWriteToAnotherInstance() throws Exception {
             HabitCoach first = coach();
             HabitCoach second = coach();
@@ -293,6 +358,10 @@ class ReadReplicaTest {
     }
 
     // --- helpers ---
+
+    private static double counter(SimpleMeterRegistry meters, String name, String tag, String value) {
+        return meters.get(name).tag(tag, value).functionCounter().count();
+    }
 
     private static String newUser(HabitCoach coach) {
         return coach.users().create(NewUser.builder().email(UUID.randomUUID() + "@example.com").build()).id();

@@ -77,6 +77,35 @@ class HabitCoachObservabilityAutoConfigurationTest {
     }
 
     @Test
+    void aReadReplicaBeanGetsItsMetersInTheApplicationsRegistry() {
+        // the "replica" is the primary database itself (not in recovery): it serves every replica read
+        runner.withBean("dataSource", DataSource.class, () -> unclosable(migrated.dataSource()),
+                        definition -> definition.setPrimary(true))
+                .withBean(HabitCoachAutoConfiguration.READ_DATA_SOURCE, DataSource.class,
+                        () -> unclosable(migrated.dataSource()))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    HabitCoach coach = context.getBean(HabitCoach.class);
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    completeAHabit(coach);   // its dashboard read goes to the replica
+                    assertThat(meters.get("habitcoach.replica.reads").tag("target", "replica").functionCounter().count())
+                            .isPositive().isEqualTo((double) coach.readReplica().stats().replicaReads());
+                    assertThat(meters.get("habitcoach.replica.fallbacks").tag("reason", "replica_down").functionCounter()
+                            .count()).isZero();
+                    assertThat(meters.get("habitcoach.replica.up").gauge().value()).isEqualTo(1);
+                    assertThat(meters.get("habitcoach.replica.lag").gauge().value()).isZero();
+                });
+        // no replica: no replica meters
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> {
+                    completeAHabit(context.getBean(HabitCoach.class));
+                    assertThat(context.getBean(MeterRegistry.class).find("habitcoach.replica.reads").meters()).isEmpty();
+                });
+    }
+
+    @Test
     void withoutMicrometerOrActuatorTheCoachStartsWithoutThem() {
         runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
                 .withClassLoader(new FilteredClassLoader("io.micrometer.core", "org.springframework.boot.actuate",
