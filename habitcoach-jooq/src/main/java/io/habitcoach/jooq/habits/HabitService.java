@@ -35,6 +35,7 @@ import io.habitcoach.jooq.jobs.internal.DueInstants;
 import io.habitcoach.jooq.internal.Pages;
 import io.habitcoach.jooq.internal.Texts;
 import io.habitcoach.jooq.internal.UserRows;
+import io.habitcoach.jooq.internal.WeekStarts;
 import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
 import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
@@ -107,6 +108,10 @@ public final class HabitService {
             h.setCreatedAt(now);
             h.setUpdatedAt(now);
             h.setNextCheckAt(DueInstants.forHabit(h, user, now.toInstant()));
+            if (WeekStarts.matters(h)) {
+                // a user who changed their first day of the week: weeks before the change keep their days
+                HabitRows.setState(h, WeekStarts.initialState(dsl, h, user.getFirstDayOfWeek()), StreakSummary.NONE);
+            }
             h.insert();
             HabitVersions.created(dsl, h, now, Days.today(ctx.clock(), user));
             return HabitRows.toHabit(h, StreakSummary.NONE, 0.0);
