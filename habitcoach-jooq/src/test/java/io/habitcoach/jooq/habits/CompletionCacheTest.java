@@ -180,6 +180,30 @@ class CompletionCacheTest {
     }
 
     @Test
+    void withoutWhatAnInstanceRemembersARepeatAndABackdatedDayEachLockOnce() {
+        HabitCoach forgetful = HabitCoach.configure().dataSource(counter.dataSource).clock(clock)
+                .personality(recorder).completionCacheSize(0).load();
+        Completion first = forgetful.habits().complete(userId, habitId, TODAY);   // also the instance's Citus probe
+        counter.reset();
+        Completion again = forgetful.habits().complete(userId, habitId, TODAY);
+        assertThat(again.id()).isEqualTo(first.id());
+        // the read (the day does not extend the stored run: no write is tried), then the locked read
+        // that sees the day's entry: the answer, nothing written
+        assertThat(counter.executions.get()).as("executions of a repeat").isEqualTo(2);
+        assertThat(counter.commits.get()).as("commits of a repeat").isEqualTo(1);
+        assertThat(entries()).isEqualTo(2);
+
+        counter.reset();
+        forgetful.habits().complete(userId, habitId, TODAY.minusDays(6));   // before the stored run
+        // the read, then in one transaction: the locked read, the entry, the entries and pauses (and
+        // versions, when the schedule changed) of the recomputation, the habit's update, the message
+        assertThat(counter.executions.get()).as("executions of a backdated day").isEqualTo(1 + 1 + 1 + 2 + 1 + 1);
+        assertThat(counter.commits.get()).as("commits of a backdated day").isEqualTo(1);
+        assertThat(a.habits().get(userId, habitId).streak().totalCompleted()).isEqualTo(3);
+        assertCachesConsistent();
+    }
+
+    @Test
     void undoAndSkipThroughAnotherInstanceAreSeen() {
         a.habits().complete(userId, habitId, TODAY.minusDays(3));
         b.habits().undo(userId, habitId, TODAY.minusDays(3));

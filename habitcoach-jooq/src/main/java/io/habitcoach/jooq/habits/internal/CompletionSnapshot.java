@@ -28,8 +28,8 @@ import org.jooq.impl.DSL;
  * What {@code complete()} decides from: the habit's row (its rules' columns and version), its
  * owner's settings (and version), the owner's last coach messages (and their hash), and the entry
  * already on the day, if any. Read by one statement, unlocked or {@code FOR NO KEY UPDATE} of the
- * habit; or remembered by this instance from its last completion of the habit, then without the
- * day's entry ({@link #entryKnown} false: the write checks there is none).
+ * habit (only the locked read reads the day's entry; otherwise {@link #entryKnown} is false and the
+ * append's write checks there is none); or remembered by this instance from its last completion.
  *
  * <p>The versions ({@code xmin}) and the hash are what the append's write checks: it writes only
  * if the rows and messages are still the ones the decision was made from.
@@ -91,15 +91,19 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         Table<?> recentTable = DSL.lateral(DSL.select(recentMessages(userId).as("recent"))).as("r");
         Field<String[]> recent = recentTable.field("recent", String[].class);
         Field<byte[]> recentHash = hash(recent).as("recent_hash");
-        var query = dsl.select(Columns.of(HABIT_COLUMNS, OWNER_COLUMNS,
-                        List.of(HABIT_VERSION, OWNER_VERSION, recent, recentHash, ENTRY_ID, ENTRY_KIND, ENTRY_NOTES,
-                                ENTRY_CREATED_AT)))
+        // The locked read also reads the day's entry. The unlocked one does not: a statement on the
+        // partitioned habit_completions is planned anew at each execution (the server prefers custom
+        // plans that prune partitions), about a millisecond that doubled the unlocked path's cost
+        // (docs/benchmarks.md); its write checks instead that the day has no entry.
+        var select = dsl.select(Columns.of(HABIT_COLUMNS, OWNER_COLUMNS, HABIT_VERSION, OWNER_VERSION, recent,
+                        recentHash, lock ? List.of(ENTRY_ID, ENTRY_KIND, ENTRY_NOTES, ENTRY_CREATED_AT) : List.of()))
                 .from(HABITS)
                 .join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
-                .crossJoin(recentTable)
-                // the owner as a value in every table's filter: a router query on Citus (docs/scale-out.md)
-                .leftJoin(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.USER_ID.eq(userId))
-                .and(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID)).and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date))
+                .crossJoin(recentTable);
+        // the owner as a value in every table's filter: a router query on Citus (docs/scale-out.md)
+        var query = (lock ? select.leftJoin(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.USER_ID.eq(userId))
+                        .and(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID)).and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date))
+                        : select)
                 .where(HABITS.ID.eq(habitId)).and(HABITS.USER_ID.eq(userId)).and(USERS.DELETED_AT.isNull());
         Record row = lock ? query.forNoKeyUpdate().of(HABITS).fetchOne() : query.fetchOne();
         if (row == null) {
@@ -108,7 +112,7 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         HabitsRecord habit = row.into(HABITS);
         UsersRecord owner = row.into(USERS);
         HabitCompletionsRecord entry = null;
-        if (row.get(ENTRY_ID) != null) {
+        if (lock && row.get(ENTRY_ID) != null) {
             entry = new HabitCompletionsRecord();
             entry.setId(row.get(ENTRY_ID));
             entry.setUserId(userId);
@@ -121,7 +125,7 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         }
         String[] messages = row.get(recent);
         return new CompletionSnapshot(habit, owner, stateOf(habit), row.get(HABIT_VERSION), row.get(OWNER_VERSION),
-                messages == null ? List.of() : Arrays.asList(messages), row.get(recentHash), entry, true);
+                messages == null ? List.of() : Arrays.asList(messages), row.get(recentHash), entry, lock);
     }
 
     /** The state of the cache columns, or null when they disagree with each other. */
