@@ -9,6 +9,7 @@ import io.habitcoach.jooq.internal.CompletionPartitions;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Instrumentation;
 import io.habitcoach.jooq.internal.Meters;
+import io.habitcoach.jooq.jobs.internal.CacheRebuild;
 import io.habitcoach.jooq.jobs.internal.JobMessages;
 import io.habitcoach.jooq.jobs.internal.Jobs;
 import io.habitcoach.jooq.jobs.internal.MissedSweep;
@@ -128,6 +129,27 @@ public final class CoachJobs {
         LOG.info("weeklyAnalysis as of {}: {} users due (scan {} ms), {} users and {} habits processed,"
                         + " {} events raised, {} batches, {} ms", asOf, result.due(), result.scanElapsed().toMillis(),
                 result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
+                result.elapsed().toMillis());
+        return result;
+    }
+
+    /**
+     * Maintenance, not a periodic job: rebuilds every habit's cached streak columns and due instant
+     * from its entries, pauses and schedule versions, as {@code habits().recompute(userId, habitId)}
+     * does for one habit, for a host that imported entries by SQL or edited the caches by hand
+     * (docs/operations.md). Walks the habits of live users in key order in batches of the habits batch
+     * size ({@link #withBatchSizes}, default 500), one short transaction each with a fixed number of
+     * statements; each batch's habit rows are locked ({@code FOR NO KEY UPDATE}) while it reads and
+     * writes them, so a completion of the same habit at the same time ends consistent. Only rows whose
+     * caches were wrong are written: {@link CoachJobResult#streaksRefreshed()} counts them,
+     * {@link CoachJobResult#habitsProcessed()} the habits read. Safe to run while the application
+     * serves users, and again (a second run writes nothing).
+     */
+    public CoachJobResult rebuildHabitCaches() {
+        Instant asOf = ctx.clock().instant();
+        CoachJobResult result = observed("rebuild_habit_caches", () -> new CacheRebuild(ctx, habitsPerBatch).run(asOf));
+        LOG.info("rebuildHabitCaches as of {}: {} users and {} habits read, {} habits rewritten, {} batches, {} ms",
+                asOf, result.usersProcessed(), result.habitsProcessed(), result.streaksRefreshed(), result.batches(),
                 result.elapsed().toMillis());
         return result;
     }
