@@ -47,6 +47,9 @@ public final class CoachJobs {
     /** Users per transaction of {@link #weeklyAnalysis}. */
     public static final int DEFAULT_USERS_PER_BATCH = 200;
 
+    /** Batches a run works on at once, each in its own transaction on its own connection. */
+    public static final int DEFAULT_PARALLELISM = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(CoachJobs.class);
 
     private final Context ctx;
@@ -54,19 +57,22 @@ public final class CoachJobs {
     private final int habitsPerBatch;
     private final int usersPerBatch;
     private final int usersPerChunk;
+    private final int parallelism;
 
     /** Internal: hosts get this from {@link io.habitcoach.jooq.HabitCoach}. */
     public CoachJobs(Context ctx, CoachRecorder coach) {
         this(ctx, new JobMessages(ctx, coach), DEFAULT_HABITS_PER_BATCH, DEFAULT_USERS_PER_BATCH,
-                Jobs.USERS_PER_CHUNK);
+                Jobs.USERS_PER_CHUNK, DEFAULT_PARALLELISM);
     }
 
-    private CoachJobs(Context ctx, JobMessages messages, int habitsPerBatch, int usersPerBatch, int usersPerChunk) {
+    private CoachJobs(Context ctx, JobMessages messages, int habitsPerBatch, int usersPerBatch, int usersPerChunk,
+            int parallelism) {
         this.ctx = ctx;
         this.messages = messages;
         this.habitsPerBatch = habitsPerBatch;
         this.usersPerBatch = usersPerBatch;
         this.usersPerChunk = usersPerChunk;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -78,13 +84,25 @@ public final class CoachJobs {
                 "from 1 to 10000, got " + habitsPerBatch);
         InvalidInputException.require(usersPerBatch >= 1 && usersPerBatch <= 10_000, "usersPerBatch",
                 "from 1 to 10000, got " + usersPerBatch);
-        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk);
+        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk, parallelism);
+    }
+
+    /**
+     * These jobs working on up to {@code batches} batches at once (default {@value #DEFAULT_PARALLELISM}),
+     * each in its own transaction on its own connection from the pool: a run with much due work (the
+     * first sweep after midnight in a large zone) uses that many connections and database cores; 1
+     * works batch after batch on the calling thread. The batches of one run hold disjoint rows, so this
+     * changes no result. From 1 to 16.
+     */
+    public CoachJobs withParallelism(int batches) {
+        InvalidInputException.require(batches >= 1 && batches <= 16, "batches", "from 1 to 16, got " + batches);
+        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk, batches);
     }
 
     /** Tests: these jobs reading the due rows in pages of {@code usersPerChunk} (default 2,000). */
     CoachJobs withChunkSize(int usersPerChunk) {
         InvalidInputException.require(usersPerChunk >= 1, "usersPerChunk", "at least 1, got " + usersPerChunk);
-        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk);
+        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk, parallelism);
     }
 
     /** {@link #sweepMissed(Instant)} as of the configured clock's now. */
@@ -103,7 +121,7 @@ public final class CoachJobs {
     public CoachJobResult sweepMissed(Instant asOf) {
         Instants.storable("asOf", asOf);
         CoachJobResult result = observed("sweep_missed",
-                () -> new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf));
+                () -> new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk, parallelism).run(asOf));
         LOG.info("sweepMissed as of {}: {} habits due (scan {} ms), {} users and {} habits processed, {} events raised,"
                         + " {} streaks refreshed, {} batches, {} ms", asOf, result.due(),
                 result.scanElapsed().toMillis(), result.usersProcessed(), result.habitsProcessed(),
@@ -125,7 +143,7 @@ public final class CoachJobs {
     public CoachJobResult weeklyAnalysis(Instant asOf) {
         Instants.storable("asOf", asOf);
         CoachJobResult result = observed("weekly_analysis",
-                () -> new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf));
+                () -> new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk, parallelism).run(asOf));
         LOG.info("weeklyAnalysis as of {}: {} users due (scan {} ms), {} users and {} habits processed,"
                         + " {} events raised, {} batches, {} ms", asOf, result.due(), result.scanElapsed().toMillis(),
                 result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),

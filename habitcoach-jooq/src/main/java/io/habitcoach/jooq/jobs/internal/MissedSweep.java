@@ -150,12 +150,14 @@ public final class MissedSweep {
     private final JobMessages messages;
     private final int batchSize;
     private final int pageSize;
+    private final int parallelism;
 
-    public MissedSweep(Context ctx, JobMessages messages, int batchSize, int pageSize) {
+    public MissedSweep(Context ctx, JobMessages messages, int batchSize, int pageSize, int parallelism) {
         this.ctx = ctx;
         this.messages = messages;
         this.batchSize = batchSize;
         this.pageSize = pageSize;
+        this.parallelism = parallelism;
     }
 
     /** A due habit as the scan read it (no lock), with its owner's calendar settings. */
@@ -174,30 +176,34 @@ public final class MissedSweep {
         Totals totals = new Totals();
         OffsetDateTime afterAt = null;
         String afterId = null;
-        while (true) {
-            long scanStarted = System.nanoTime();
-            List<Candidate> page = scan(asOf, afterAt, afterId);
-            totals.scanNanos += System.nanoTime() - scanStarted;
-            if (page.isEmpty()) {
-                break;
-            }
-            totals.due += page.size();
-            HabitsRecord last = page.get(page.size() - 1).habit;
-            afterAt = last.getNextCheckAt();
-            afterId = last.getId();
-            JobCalendars calendars = JobCalendars.of(page.stream().map(Candidate::key).toList(), asOf);
-            Table<?> cal = calendars.table();
-            List<Candidate> ordered = new ArrayList<>(page);
-            ordered.sort(Comparator.comparing(Candidate::userId).thenComparing(Candidate::id));
-            for (List<Candidate> candidates : Jobs.batches(ordered, batchSize)) {
-                Batch batch = Jobs.withRetry("sweepMissed", () -> ctx.db().tx(cfg -> process(DSL.using(cfg),
-                        calendars, cal, candidates)));
-                totals.add(batch);
-                LOG.debug("sweepMissed batch {}: {} habits due, {} claimed, {} events, {} streaks refreshed",
-                        totals.batches, candidates.size(), batch.claimed, batch.events, batch.streaks);
-            }
-            if (page.size() < pageSize) {
-                break;
+        try (Jobs.Workers workers = new Jobs.Workers("sweepMissed", parallelism)) {
+            while (true) {
+                long scanStarted = System.nanoTime();
+                List<Candidate> page = scan(asOf, afterAt, afterId);
+                totals.scanNanos += System.nanoTime() - scanStarted;
+                if (page.isEmpty()) {
+                    break;
+                }
+                totals.due += page.size();
+                HabitsRecord last = page.get(page.size() - 1).habit;
+                afterAt = last.getNextCheckAt();
+                afterId = last.getId();
+                JobCalendars calendars = JobCalendars.of(page.stream().map(Candidate::key).toList(), asOf);
+                Table<?> cal = calendars.table();
+                List<Candidate> ordered = new ArrayList<>(page);
+                ordered.sort(Comparator.comparing(Candidate::userId).thenComparing(Candidate::id));
+                List<List<Candidate>> batches = Jobs.batchesByUser(ordered, batchSize, Candidate::userId);
+                List<Batch> done = workers.each(batches, candidates -> {
+                    Batch batch = Jobs.withRetry("sweepMissed", () -> ctx.db().tx(cfg -> process(DSL.using(cfg),
+                            calendars, cal, candidates)));
+                    LOG.debug("sweepMissed batch: {} habits due, {} claimed, {} events, {} streaks refreshed",
+                            candidates.size(), batch.claimed, batch.events, batch.streaks);
+                    return batch;
+                });
+                done.forEach(totals::add);
+                if (page.size() < pageSize) {
+                    break;
+                }
             }
         }
         return new CoachJobResult("sweepMissed", asOf, totals.users, totals.habits, totals.events, totals.streaks,
@@ -222,8 +228,15 @@ public final class MissedSweep {
                         : DSL.row(HABITS.NEXT_CHECK_AT, HABITS.ID).gt(DSL.row(afterAt, afterId)))
                 .orderBy(HABITS.NEXT_CHECK_AT, HABITS.ID)
                 .limit(pageSize)
-                .fetch(r -> new Candidate(r.into(HABITS), new JobCalendars.Key(r.get(USERS.TIMEZONE),
-                        r.get(USERS.DAY_START), r.get(USERS.FIRST_DAY_OF_WEEK)), r.get(USERS.DELETED_AT) != null)));
+                // by position, not into(HABITS) (a lookup by name per column: slow on a cold JIT)
+                .fetch(r -> {
+                    HabitsRecord h = new HabitsRecord().setId(r.value1()).setUserId(r.value2())
+                            .setNextCheckAt(r.value3()).setFrequency(r.value4()).setSpecificDays(r.value5())
+                            .setTimesPerWeek(r.value6()).setStatus(r.value7()).setCurrentStreak(r.value8())
+                            .setStreakNextDue(r.value9());
+                    return new Candidate(h, new JobCalendars.Key(r.value10(), r.value11(), r.value12()),
+                            r.value13() != null);
+                }));
     }
 
     private record Batch(int claimed, int users, int habits, int events, int streaks) {
@@ -280,6 +293,7 @@ public final class MissedSweep {
             }
         }
         List<Field<?>> fields = new ArrayList<>(Jobs.HABIT_FIELDS);
+        int language = fields.size();   // then, by position: language, personality, zone, day start, week start, missed
         fields.addAll(List.of(USERS.LANGUAGE, USERS.SELECTED_PERSONALITY, USERS.TIMEZONE, USERS.DAY_START,
                 USERS.FIRST_DAY_OF_WEEK, MISSED.as("missed")));
         fields.addAll(JUDGED_FIELDS);
@@ -302,10 +316,11 @@ public final class MissedSweep {
         List<Update> updates = new ArrayList<>();
         Set<String> users = new HashSet<>();
         for (Record row : rows) {
-            HabitsRecord h = row.into(HABITS);
+            HabitsRecord h = Jobs.habit(row);
             users.add(h.getUserId());
-            DayOfWeek firstDay = row.get(USERS.FIRST_DAY_OF_WEEK);
-            JobCalendars.Calendar calendar = calendars.of(row.get(USERS.TIMEZONE), row.get(USERS.DAY_START), firstDay);
+            DayOfWeek firstDay = (DayOfWeek) row.get(language + 4);
+            JobCalendars.Calendar calendar = calendars.of((String) row.get(language + 2),
+                    (java.time.LocalTime) row.get(language + 3), firstDay);
             try {
                 Schedule schedule = HabitRows.schedule(h, firstDay);
                 StreakState state;
@@ -316,9 +331,9 @@ public final class MissedSweep {
                     state = HabitRows.healedState(dsl, h, firstDay, calendar.today());
                     dsl.executeUpdate(h);
                 }
-                if (Boolean.TRUE.equals(row.get("missed", Boolean.class))) {
+                if (Boolean.TRUE.equals(row.get(language + 5))) {
                     events.add(missed(dsl, h, state, Schedule.of(judged(row, h), firstDay), calendar, new JobMessages.Recipient(h.getUserId(),
-                            row.get(USERS.SELECTED_PERSONALITY), row.get(USERS.LANGUAGE))));
+                            (String) row.get(language + 1), (String) row.get(language))));
                 }
                 int stored = h.getCurrentStreak();
                 int current = state.asOf(schedule, calendar.today()).current();
