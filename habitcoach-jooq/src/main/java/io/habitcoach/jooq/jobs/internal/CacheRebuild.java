@@ -1,13 +1,11 @@
 package io.habitcoach.jooq.jobs.internal;
 
 import static io.habitcoach.jooq.schema.Tables.HABITS;
-import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
 import static io.habitcoach.jooq.schema.Tables.HABIT_VERSIONS;
 import static io.habitcoach.jooq.schema.Tables.USERS;
 
 import io.habitcoach.core.HabitCoachException;
-import io.habitcoach.core.model.EntryKind;
 import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.ScheduleHistory;
 import io.habitcoach.core.streak.HabitHistory;
@@ -141,13 +139,19 @@ public final class CacheRebuild {
         Table<?> keys = keys(userIds, ids);
         Map<String, List<LocalDate>> done = new HashMap<>();
         Map<String, List<LocalDate>> skipped = new HashMap<>();
-        for (Record e : dsl.select(HABIT_COMPLETIONS.HABIT_ID, HABIT_COMPLETIONS.COMPLETED_DATE, HABIT_COMPLETIONS.KIND)
-                .from(keys).join(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.USER_ID.eq(keyUser()))
-                        .and(HABIT_COMPLETIONS.HABIT_ID.eq(keyId()))
+        // One row per habit with entries, its done and skipped days as epoch-day arrays (an index range
+        // scan of (user_id, habit_id, completed_date) per habit): the rows of a long history are
+        // aggregated by the server, not mapped one by one.
+        for (Record e : dsl.resultQuery("SELECT e.habit_id,"
+                        + " coalesce(array_agg(e.completed_date - DATE '1970-01-01') FILTER (WHERE e.kind = 'done'), '{}'),"
+                        + " coalesce(array_agg(e.completed_date - DATE '1970-01-01') FILTER (WHERE e.kind <> 'done'), '{}')"
+                        + " FROM (SELECT k.a AS user_id, k.b AS id FROM unnest({0}::text[], {1}::text[]) AS k(a, b)) AS keys"
+                        + " JOIN habit_completions e ON e.user_id = keys.user_id AND e.habit_id = keys.id"
+                        + " GROUP BY e.user_id, e.habit_id", DSL.val(userIds, SQLDataType.VARCHAR.array()),
+                        DSL.val(ids, SQLDataType.VARCHAR.array()))
                 .fetch()) {
-            (e.get(HABIT_COMPLETIONS.KIND) == EntryKind.DONE ? done : skipped)
-                    .computeIfAbsent(e.get(HABIT_COMPLETIONS.HABIT_ID), k -> new ArrayList<>())
-                    .add(e.get(HABIT_COMPLETIONS.COMPLETED_DATE));
+            done.put(e.get(0, String.class), epochDays(e.get(1, Integer[].class)));
+            skipped.put(e.get(0, String.class), epochDays(e.get(2, Integer[].class)));
         }
         Map<String, List<LocalDate[]>> pauses = new HashMap<>();
         for (Record p : dsl.select(HABIT_PAUSES.HABIT_ID, HABIT_PAUSES.PAUSED_FROM, HABIT_PAUSES.RESUMED_ON)
@@ -298,6 +302,14 @@ public final class CacheRebuild {
                 + " {13}::text[], {14}::text[], {15}::text[])"
                 + " AS u(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15)) AS v"
                 + " WHERE habits.user_id = v.c0 AND habits.id = v.c1", parts);
+    }
+
+    private static List<LocalDate> epochDays(Integer[] days) {
+        List<LocalDate> dates = new ArrayList<>(days.length);
+        for (Integer day : days) {
+            dates.add(LocalDate.ofEpochDay(day));
+        }
+        return dates;
     }
 
     /** The derived table {@code keys (user_id, id)} of the given habits. */
