@@ -236,6 +236,16 @@ public final class CoachJobsBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /**
+     * The JIT compilers' accumulated time (CompilationMXBean, ms): on a JVM's first real run, most of the
+     * CPU the JVM uses beyond the jobs' own threads.
+     */
+    static long jitMillis() {
+        var compilation = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
+    }
+
     static String loadAverage() {
         try {
             return String.join(" ", java.util.Arrays.copyOf(

@@ -50,6 +50,8 @@ final class DueScale {
     static void scale(int[] sizes, boolean firstRun) throws Exception {
         Instant steady = Instant.parse("2026-04-01T12:00:00Z");
         Instant nextDay = steady.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(1));
+        // Tuesday 7 April 12:01 UTC: every user's week (Monday or Sunday weeks) has closed
+        Instant nextWeek = steady.plus(Duration.ofDays(6)).plus(Duration.ofMinutes(1));
         List<String> lines = new ArrayList<>();
         for (int users : sizes) {
             try (HabitCoachTestDatabase db = HabitCoachTestDatabase.create(4)) {
@@ -59,26 +61,53 @@ final class DueScale {
                 double seeding = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%,d users seeded in %.1f s: %s%n", users, seeding,
                         CoachJobsBenchmark.counts(dataSource));
-                HabitCoach coach = HabitCoach.configure().dataSource(dataSource)
-                        .clock(Clock.fixed(steady, ZoneOffset.UTC)).load();
-                CoachJobs jobs = coach.jobs();
+                CoachJobs jobs = jobs(dataSource, steady);
                 jobs.sweepMissed(steady.minusSeconds(1));   // warm the pool and the JIT a little
                 lines.add(steadyLine(users, "sweepMissed", j -> j.sweepMissed(steady), jobs, seeding));
                 lines.add(steadyLine(users, "weeklyAnalysis", j -> j.weeklyAnalysis(steady), jobs, seeding));
                 if (firstRun) {
-                    String load = CoachJobsBenchmark.loadAverage();
-                    long thread = CoachJobsBenchmark.threadCpuNanos();
-                    long cpu = CoachJobsBenchmark.jvmCpuNanos();
-                    CoachJobResult first = jobs.sweepMissed(nextDay);
-                    lines.add(runLine(users, "sweepMissed first run", first,
-                            CoachJobsBenchmark.threadCpuNanos() - thread, CoachJobsBenchmark.jvmCpuNanos() - cpu, load));
+                    lines.add(firstRunLine(users, "sweepMissed first run", () -> jobs.sweepMissed(nextDay)));
+                    lines.add(firstRunLine(users, "weeklyAnalysis first", () -> jobs.weeklyAnalysis(nextWeek)));
                 }
                 System.out.println(lines.get(lines.size() - 1));
             }
+            if (firstRun && WARM_RUN) {
+                // The same first runs on a second, identical database, in this JVM that has now run them
+                // once: what a server that has been up since yesterday's runs does (its JIT has compiled
+                // the jobs' code), apart from the cold JVM's compilation above.
+                try (HabitCoachTestDatabase db = HabitCoachTestDatabase.create(4)) {
+                    seed(db.dataSource(), users, steady);
+                    CoachJobs jobs = jobs(db.dataSource(), steady);
+                    lines.add(firstRunLine(users, "sweepMissed first, warm", () -> jobs.sweepMissed(nextDay)));
+                    lines.add(firstRunLine(users, "weeklyAnalysis 1st,warm", () -> jobs.weeklyAnalysis(nextWeek)));
+                    System.out.println(lines.get(lines.size() - 1));
+                }
+            }
         }
-        System.out.printf(Locale.ROOT, "%n%-10s %-22s %8s %8s %8s %9s %9s %10s %9s %9s   %s%n", "users", "job / run",
-                "due", "habits", "events", "scan ms", "wall ms", "thread cpu", "jvm cpu", "seeding s", "load");
+        System.out.printf(Locale.ROOT, "%n%-10s %-22s %8s %8s %8s %9s %9s %10s %9s %12s   %s%n", "users", "job / run",
+                "due", "habits", "events", "scan ms", "wall ms", "thread cpu", "jvm cpu", "seed s|jit ms", "load");
         lines.forEach(System.out::println);
+    }
+
+    /** {@code -DwarmRun=false} skips the first runs on a second database with the JIT warm. */
+    private static final boolean WARM_RUN = Boolean.parseBoolean(System.getProperty("warmRun", "true"));
+
+    /** The jobs, with {@code -Dparallelism=N} batches at once if set (else the library's default). */
+    static CoachJobs jobs(DataSource dataSource, Instant now) {
+        CoachJobs jobs = HabitCoach.configure().dataSource(dataSource).clock(Clock.fixed(now, ZoneOffset.UTC)).load()
+                .jobs();
+        Integer parallelism = Integer.getInteger("parallelism");
+        return parallelism == null ? jobs : jobs.withParallelism(parallelism);
+    }
+
+    private static String firstRunLine(int users, String what, java.util.function.Supplier<CoachJobResult> run) {
+        String load = CoachJobsBenchmark.loadAverage();
+        long thread = CoachJobsBenchmark.threadCpuNanos();
+        long cpu = CoachJobsBenchmark.jvmCpuNanos();
+        long jit = CoachJobsBenchmark.jitMillis();
+        CoachJobResult first = run.get();
+        return runLine(users, what, first, CoachJobsBenchmark.threadCpuNanos() - thread,
+                CoachJobsBenchmark.jvmCpuNanos() - cpu, CoachJobsBenchmark.jitMillis() - jit, load);
     }
 
     /** Five runs with nothing due: the median and the worst wall time, and the median scan. */
@@ -106,10 +135,10 @@ final class DueScale {
     }
 
     private static String runLine(int users, String what, CoachJobResult r, long threadNanos, long cpuNanos,
-            String load) {
+            long jitMillis, String load) {
         return String.format(Locale.ROOT, "%-10d %-22s %8d %8d %8d %9.1f %9.1f %10.1f %9.1f %9s   %s", users, what,
                 r.due(), r.habitsProcessed(), r.eventsRaised(), r.scanElapsed().toNanos() / 1e6,
-                r.elapsed().toNanos() / 1e6, threadNanos / 1e6, cpuNanos / 1e6, "", load);
+                r.elapsed().toNanos() / 1e6, threadNanos / 1e6, cpuNanos / 1e6, "jit " + jitMillis, load);
     }
 
     static void day(int users) throws Exception {
@@ -120,8 +149,7 @@ final class DueScale {
             seed(dataSource, users, start);
             System.out.printf(Locale.ROOT, "%,d users seeded in %.1f s: %s%n", users, (System.nanoTime() - t0) / 1e9,
                     CoachJobsBenchmark.counts(dataSource));
-            CoachJobs jobs = HabitCoach.configure().dataSource(dataSource).clock(Clock.fixed(start, ZoneOffset.UTC))
-                    .load().jobs();
+            CoachJobs jobs = jobs(dataSource, start);
             long total = 0;
             long worst = 0;
             Instant worstAt = null;

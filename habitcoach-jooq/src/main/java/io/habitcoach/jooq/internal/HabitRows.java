@@ -209,4 +209,30 @@ public final class HabitRows {
         return new Completion(r.getId(), r.getHabitId(), r.getCompletedDate(), r.getKind(), r.getNotes(),
                 r.getCreatedAt());
     }
+
+    /**
+     * {@link #schedules(DSLContext, HabitsRecord)} from versions already read (the cache rebuild job
+     * reads a whole batch's versions in one statement): {@code versions} are the habit's
+     * {@code (schedule_from, frequency)} in version order; not looked at while the row's
+     * {@code schedule_from} is NULL (the frequency never changed).
+     */
+    public static ScheduleHistory schedules(HabitsRecord h, List<java.util.Map.Entry<LocalDate, Frequency>> versions) {
+        ScheduleHistory history = ScheduleHistory.of(frequency(h));
+        if (h.getScheduleFrom() == null) {
+            return history;
+        }
+        boolean first = true;
+        for (var v : versions) {
+            if (first) {
+                history = ScheduleHistory.of(v.getValue());
+                first = false;
+            } else if (!v.getValue().equals(history.current())) {
+                history = history.then(v.getKey(), v.getValue());
+            }
+        }
+        if (!history.current().equals(frequency(h))) {
+            history = history.then(h.getScheduleFrom(), frequency(h));
+        }
+        return history.simplified();
+    }
 }

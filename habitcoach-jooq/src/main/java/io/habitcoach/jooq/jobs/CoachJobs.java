@@ -9,6 +9,7 @@ import io.habitcoach.jooq.internal.CompletionPartitions;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.Instrumentation;
 import io.habitcoach.jooq.internal.Meters;
+import io.habitcoach.jooq.jobs.internal.CacheRebuild;
 import io.habitcoach.jooq.jobs.internal.JobMessages;
 import io.habitcoach.jooq.jobs.internal.Jobs;
 import io.habitcoach.jooq.jobs.internal.MissedSweep;
@@ -46,6 +47,9 @@ public final class CoachJobs {
     /** Users per transaction of {@link #weeklyAnalysis}. */
     public static final int DEFAULT_USERS_PER_BATCH = 200;
 
+    /** Batches a run works on at once, each in its own transaction on its own connection. */
+    public static final int DEFAULT_PARALLELISM = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(CoachJobs.class);
 
     private final Context ctx;
@@ -53,19 +57,22 @@ public final class CoachJobs {
     private final int habitsPerBatch;
     private final int usersPerBatch;
     private final int usersPerChunk;
+    private final int parallelism;
 
     /** Internal: hosts get this from {@link io.habitcoach.jooq.HabitCoach}. */
     public CoachJobs(Context ctx, CoachRecorder coach) {
         this(ctx, new JobMessages(ctx, coach), DEFAULT_HABITS_PER_BATCH, DEFAULT_USERS_PER_BATCH,
-                Jobs.USERS_PER_CHUNK);
+                Jobs.USERS_PER_CHUNK, DEFAULT_PARALLELISM);
     }
 
-    private CoachJobs(Context ctx, JobMessages messages, int habitsPerBatch, int usersPerBatch, int usersPerChunk) {
+    private CoachJobs(Context ctx, JobMessages messages, int habitsPerBatch, int usersPerBatch, int usersPerChunk,
+            int parallelism) {
         this.ctx = ctx;
         this.messages = messages;
         this.habitsPerBatch = habitsPerBatch;
         this.usersPerBatch = usersPerBatch;
         this.usersPerChunk = usersPerChunk;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -77,13 +84,25 @@ public final class CoachJobs {
                 "from 1 to 10000, got " + habitsPerBatch);
         InvalidInputException.require(usersPerBatch >= 1 && usersPerBatch <= 10_000, "usersPerBatch",
                 "from 1 to 10000, got " + usersPerBatch);
-        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk);
+        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk, parallelism);
+    }
+
+    /**
+     * These jobs working on up to {@code batches} batches at once (default {@value #DEFAULT_PARALLELISM}),
+     * each in its own transaction on its own connection from the pool: a run with much due work (the
+     * first sweep after midnight in a large zone) uses that many connections and database cores; 1
+     * works batch after batch on the calling thread. The batches of one run hold disjoint rows, so this
+     * changes no result. From 1 to 16.
+     */
+    public CoachJobs withParallelism(int batches) {
+        InvalidInputException.require(batches >= 1 && batches <= 16, "batches", "from 1 to 16, got " + batches);
+        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk, batches);
     }
 
     /** Tests: these jobs reading the due rows in pages of {@code usersPerChunk} (default 2,000). */
     CoachJobs withChunkSize(int usersPerChunk) {
         InvalidInputException.require(usersPerChunk >= 1, "usersPerChunk", "at least 1, got " + usersPerChunk);
-        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk);
+        return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk, parallelism);
     }
 
     /** {@link #sweepMissed(Instant)} as of the configured clock's now. */
@@ -102,7 +121,7 @@ public final class CoachJobs {
     public CoachJobResult sweepMissed(Instant asOf) {
         Instants.storable("asOf", asOf);
         CoachJobResult result = observed("sweep_missed",
-                () -> new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk).run(asOf));
+                () -> new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk, parallelism).run(asOf));
         LOG.info("sweepMissed as of {}: {} habits due (scan {} ms), {} users and {} habits processed, {} events raised,"
                         + " {} streaks refreshed, {} batches, {} ms", asOf, result.due(),
                 result.scanElapsed().toMillis(), result.usersProcessed(), result.habitsProcessed(),
@@ -124,10 +143,31 @@ public final class CoachJobs {
     public CoachJobResult weeklyAnalysis(Instant asOf) {
         Instants.storable("asOf", asOf);
         CoachJobResult result = observed("weekly_analysis",
-                () -> new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk).run(asOf));
+                () -> new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk, parallelism).run(asOf));
         LOG.info("weeklyAnalysis as of {}: {} users due (scan {} ms), {} users and {} habits processed,"
                         + " {} events raised, {} batches, {} ms", asOf, result.due(), result.scanElapsed().toMillis(),
                 result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
+                result.elapsed().toMillis());
+        return result;
+    }
+
+    /**
+     * Maintenance, not a periodic job: rebuilds every habit's cached streak columns and due instant
+     * from its entries, pauses and schedule versions, as {@code habits().recompute(userId, habitId)}
+     * does for one habit, for a host that imported entries by SQL or edited the caches by hand
+     * (docs/operations.md). Walks the habits of live users in key order in batches of the habits batch
+     * size ({@link #withBatchSizes}, default 500), one short transaction each with a fixed number of
+     * statements; each batch's habit rows are locked ({@code FOR NO KEY UPDATE}) while it reads and
+     * writes them, so a completion of the same habit at the same time ends consistent. Only rows whose
+     * caches were wrong are written: {@link CoachJobResult#streaksRefreshed()} counts them,
+     * {@link CoachJobResult#habitsProcessed()} the habits read. Safe to run while the application
+     * serves users, and again (a second run writes nothing).
+     */
+    public CoachJobResult rebuildHabitCaches() {
+        Instant asOf = ctx.clock().instant();
+        CoachJobResult result = observed("rebuild_habit_caches", () -> new CacheRebuild(ctx, habitsPerBatch).run(asOf));
+        LOG.info("rebuildHabitCaches as of {}: {} users and {} habits read, {} habits rewritten, {} batches, {} ms",
+                asOf, result.usersProcessed(), result.habitsProcessed(), result.streaksRefreshed(), result.batches(),
                 result.elapsed().toMillis());
         return result;
     }

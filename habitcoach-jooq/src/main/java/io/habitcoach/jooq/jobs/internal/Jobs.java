@@ -4,9 +4,23 @@ import io.habitcoach.jooq.internal.HabitRows;
 
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 
+import io.habitcoach.core.model.HabitStatus;
+import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.jooq.HabitCoachDataException;
+import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.jooq.Record;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.Field;
 import org.slf4j.Logger;
@@ -29,7 +43,8 @@ public final class Jobs {
 
     /**
      * The habit columns the jobs read: identity, schedule and the streak state ({@link HabitRows#state},
-     * {@link HabitRows#schedule}), not the texts a job never shows.
+     * {@link HabitRows#schedule}), not the texts a job never shows. {@link #habit} reads them by position:
+     * keep the two in the same order.
      */
     static final List<Field<?>> HABIT_FIELDS = List.of(HABITS.ID, HABITS.USER_ID, HABITS.NAME, HABITS.FREQUENCY,
             HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.STATUS, HABITS.CREATED_AT, HABITS.CURRENT_STREAK,
@@ -41,6 +56,33 @@ public final class Jobs {
     private Jobs() {
     }
 
+    /**
+     * The habit of a row whose first columns are {@link #HABIT_FIELDS}, in that order: read by position
+     * into a detached record with no field marked changed. (jOOQ's {@code into(HABITS)} looks each
+     * column up by name, which was a tenth of a first sweep's time, most of it on a cold JIT.)
+     */
+    static HabitsRecord habit(Record r) {
+        HabitsRecord h = new HabitsRecord()
+                .setId((String) r.get(0)).setUserId((String) r.get(1)).setName((String) r.get(2))
+                .setFrequency((FrequencyType) r.get(3)).setSpecificDays(daySet(r.get(4)))
+                .setTimesPerWeek((Integer) r.get(5)).setStatus((HabitStatus) r.get(6))
+                .setCreatedAt((OffsetDateTime) r.get(7)).setCurrentStreak((Integer) r.get(8))
+                .setLongestStreak((Integer) r.get(9)).setTotalCompleted((Integer) r.get(10))
+                .setCompletedLastAt((LocalDate) r.get(11)).setStreakRunLength((Integer) r.get(12))
+                .setStreakRunStart((LocalDate) r.get(13)).setStreakRunEnd((LocalDate) r.get(14))
+                .setStreakNextDue((LocalDate) r.get(15)).setStreakPreviousRunLength((Integer) r.get(16))
+                .setStreakPreviousRunEnd((LocalDate) r.get(17)).setStreakLastUnmetWeek((LocalDate) r.get(18))
+                .setStreakLastUnmetWeekDone((Integer) r.get(19)).setStreakExcusedThrough((LocalDate) r.get(20))
+                .setScheduleFrom((LocalDate) r.get(21));
+        h.changed(false);
+        return h;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<DayOfWeek> daySet(Object value) {
+        return (Set<DayOfWeek>) value;
+    }
+
     /** {@code list} cut into consecutive pieces of at most {@code size}. */
     static <T> List<List<T>> batches(List<T> list, int size) {
         List<List<T>> batches = new ArrayList<>();
@@ -48,6 +90,112 @@ public final class Jobs {
             batches.add(list.subList(from, Math.min(list.size(), from + size)));
         }
         return batches;
+    }
+
+    /**
+     * {@code list} (sorted by user) cut into consecutive pieces of about {@code size}: a piece ends at
+     * the first change of user from {@code size} items on, so that a user's items are never split
+     * between two batches (which may run at the same time: one user's messages are written by one
+     * transaction, which sees the earlier ones, as one by one would).
+     */
+    static <T> List<List<T>> batchesByUser(List<T> list, int size, Function<T, String> user) {
+        List<List<T>> batches = new ArrayList<>();
+        int from = 0;
+        while (from < list.size()) {
+            int to = Math.min(list.size(), from + size);
+            while (to < list.size() && user.apply(list.get(to)).equals(user.apply(list.get(to - 1)))) {
+                to++;
+            }
+            batches.add(list.subList(from, to));
+            from = to;
+        }
+        return batches;
+    }
+
+    /** The threads a run's batches run on: {@code parallelism} of them, or the caller alone when 1. */
+    static final class Workers implements AutoCloseable {
+
+        private static final AtomicInteger RUNS = new AtomicInteger();
+
+        private final ExecutorService pool;
+
+        Workers(String job, int parallelism) {
+            if (parallelism <= 1) {
+                pool = null;
+                return;
+            }
+            int run = RUNS.incrementAndGet();
+            AtomicInteger threads = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(parallelism, task -> {
+                Thread t = new Thread(task, "habitcoach-" + job + "-" + run + "-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /**
+         * Runs {@code work} on each batch, up to the parallelism at once, and returns the results in the
+         * batches' order. Batches hold disjoint rows (each locks its own, in key order), so running them
+         * at once neither doubles nor deadlocks anything. On a failure, the batches not started yet are
+         * not started, those running finish, and the first failure is thrown (committed batches stay,
+         * as in a sequential run; the next run does the rest).
+         */
+        <T, R> List<R> each(List<T> batches, Function<T, R> work) {
+            List<R> results = new ArrayList<>();
+            if (pool == null || batches.size() <= 1) {
+                for (T batch : batches) {
+                    results.add(work.apply(batch));
+                }
+                return results;
+            }
+            List<Future<R>> futures = new ArrayList<>();
+            for (T batch : batches) {
+                futures.add(pool.submit(() -> work.apply(batch)));
+            }
+            RuntimeException failure = null;
+            for (Future<R> future : futures) {
+                if (failure != null) {
+                    future.cancel(false);
+                    continue;
+                }
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException("a coach job batch failed", e.getCause());
+                    for (Future<R> later : futures) {
+                        later.cancel(false);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("interrupted while a coach job ran", e);
+                }
+            }
+            if (failure != null) {
+                // the batches that were running finish (their transactions commit or roll back) first
+                for (Future<R> future : futures) {
+                    try {
+                        if (!future.isCancelled()) {
+                            future.get();
+                        }
+                    } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                        // the first failure is the one reported
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                throw failure;
+            }
+            return results;
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
     }
 
     /**

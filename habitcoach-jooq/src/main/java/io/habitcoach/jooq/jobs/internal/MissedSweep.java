@@ -4,10 +4,12 @@ import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.HabitRows;
 
 import static io.habitcoach.jooq.schema.Tables.HABITS;
+import static io.habitcoach.jooq.schema.Tables.HABIT_VERSIONS;
 import static io.habitcoach.jooq.schema.Tables.USERS;
 
 import io.habitcoach.core.HabitCoachException;
 import io.habitcoach.core.coach.CoachEvent;
+import io.habitcoach.core.schedule.Frequency;
 import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.core.schedule.Schedule;
 import io.habitcoach.core.streak.HabitHistory;
@@ -63,14 +65,22 @@ public final class MissedSweep {
 
     /**
      * The habit's latest closed period was scheduled, missed, and has no event yet. Reads
-     * {@code habits} and {@code cal} ({@link JobCalendars#table()}). Mirrors core's rules: a day is
+     * {@code habits}, {@code cal} ({@link JobCalendars#table()}) and the habit as it was when the
+     * periods closed: {@code vd} at the close of yesterday ({@code cal.today_starts}) and {@code vw} at
+     * the close of last week ({@code cal.week_starts}), each the {@code habit_versions} row in force then
+     * ({@link #AT_CLOSE_SQL}; NULL when the habit has not changed since, then the row is that version).
+     * A change of schedule or status after the period closed (and before this run) therefore does not
+     * change how the period is judged: the version in force at its close says whether it was a day or a
+     * week, whether it was scheduled, and whether the habit was active. Mirrors core's rules: a day is
      * missed when it is scheduled, not paused, has no entry, and is not before the habit existed; a
      * per-week habit's week is missed unless a pause touched it, its skips reach the target, or its done
      * days reach {@code max(1, target - skips)} (core's {@code WeeklyReport}).
      */
     static final String MISSED_SQL = """
-            (habits.status = 'active' AND CASE WHEN habits.frequency = 'per_week' THEN
-                habits.created_at < cal.week_starts
+            (CASE WHEN coalesce(vd.frequency, habits.frequency) = 'per_week' THEN
+                coalesce(vw.frequency, habits.frequency) = 'per_week'
+                AND coalesce(vw.status, habits.status) = 'active'
+                AND habits.created_at < cal.week_starts
                 AND NOT EXISTS (SELECT 1 FROM habit_pauses p
                     WHERE p.habit_id = habits.id AND p.user_id = habits.user_id
                     AND p.paused_from <= cal.last_week_start + 6
@@ -79,15 +89,18 @@ public final class MissedSweep {
                     WHERE c.user_id = habits.user_id AND c.habit_id = habits.id
                         AND c.completed_date BETWEEN cal.last_week_start AND cal.last_week_start + 6
                     -- one row always (no GROUP BY): the week's entries and skips
-                    HAVING count(*) FILTER (WHERE c.kind = 'skipped') >= habits.times_per_week
-                        OR count(*) FILTER (WHERE c.kind <> 'skipped')
-                            >= greatest(1, habits.times_per_week - count(*) FILTER (WHERE c.kind = 'skipped')))
+                    HAVING count(*) FILTER (WHERE c.kind = 'skipped') >= coalesce(vw.times_per_week, habits.times_per_week)
+                        OR count(*) FILTER (WHERE c.kind <> 'skipped') >= greatest(1,
+                            coalesce(vw.times_per_week, habits.times_per_week) - count(*) FILTER (WHERE c.kind = 'skipped')))
                 AND NOT EXISTS (SELECT 1 FROM ai_messages m
                     WHERE m.user_id = habits.user_id AND m.event_key = 'habit_fail:' || habits.id || ':' || cal.last_week_key)
             ELSE
-                habits.created_at < cal.today_starts
-                AND (habits.frequency = 'daily' OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(habits.specific_days) AS d(name)
-                    WHERE lower(btrim(d.name)) = cal.yesterday_name))
+                coalesce(vd.status, habits.status) = 'active'
+                AND habits.created_at < cal.today_starts
+                AND (coalesce(vd.frequency, habits.frequency) = 'daily'
+                    OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(
+                            CASE WHEN vd.frequency IS NULL THEN habits.specific_days ELSE vd.specific_days END) AS d(name)
+                        WHERE lower(btrim(d.name)) = cal.yesterday_name))
                 AND NOT EXISTS (SELECT 1 FROM habit_completions c
                     WHERE c.user_id = habits.user_id AND c.habit_id = habits.id AND c.completed_date = cal.yesterday)
                 AND NOT EXISTS (SELECT 1 FROM habit_pauses p
@@ -97,18 +110,54 @@ public final class MissedSweep {
                     WHERE m.user_id = habits.user_id AND m.event_key = 'habit_fail:' || habits.id || ':' || cal.yesterday_key)
             END)""";
 
+    /**
+     * The {@code habit_versions} row in force at the instant {@code cal.<closeColumn>}, joined as
+     * {@code alias}: written by then and not yet replaced (versions cover time without overlap, so at most
+     * one; joined by {@link #inForceAtClose}). Probed only for a habit changed after that instant ({@code updated_at}, which every change of
+     * a versioned field sets); for every other habit the row itself is that version and nothing is read.
+     * A plain join on the distribution column, no lateral subquery: one shard on Citus.
+     */
+    private static Table<?> versionAtClose(String alias) {
+        return DSL.table(DSL.sql("habit_versions " + alias));
+    }
+
+    private static Condition inForceAtClose(String alias, String closeColumn) {
+        String v = alias + ".";
+        String at = "cal." + closeColumn;
+        return DSL.condition(v + "user_id = habits.user_id AND " + v + "habit_id = habits.id AND habits.updated_at > "
+                + at + " AND " + v + "valid_from <= " + at + " AND (" + v + "valid_to IS NULL OR " + v + "valid_to > "
+                + at + ")");
+    }
+
+    /** A column of the version joined as {@code alias}, typed (and converted) like {@code column}. */
+    private static <T> Field<T> versionField(String alias, Field<T> column) {
+        return DSL.field(DSL.name(alias, column.getName()), column.getDataType());
+    }
+
     private static final Field<Boolean> MISSED = DSL.field(MISSED_SQL, SQLDataType.BOOLEAN);
+
+    private static final Field<FrequencyType> VD_FREQUENCY = versionField("vd", HABIT_VERSIONS.FREQUENCY).as("vd_frequency");
+    private static final Field<FrequencyType> VW_FREQUENCY = versionField("vw", HABIT_VERSIONS.FREQUENCY).as("vw_frequency");
+    private static final Field<Set<DayOfWeek>> VD_SPECIFIC_DAYS = versionField("vd", HABIT_VERSIONS.SPECIFIC_DAYS).as("vd_specific_days");
+    private static final Field<Set<DayOfWeek>> VW_SPECIFIC_DAYS = versionField("vw", HABIT_VERSIONS.SPECIFIC_DAYS).as("vw_specific_days");
+    private static final Field<Integer> VD_TIMES_PER_WEEK = versionField("vd", HABIT_VERSIONS.TIMES_PER_WEEK).as("vd_times_per_week");
+    private static final Field<Integer> VW_TIMES_PER_WEEK = versionField("vw", HABIT_VERSIONS.TIMES_PER_WEEK).as("vw_times_per_week");
+    /** What the re-read selects of the two versions, for {@link #judged}. */
+    private static final List<Field<?>> JUDGED_FIELDS = List.of(VD_FREQUENCY, VD_SPECIFIC_DAYS,
+            VD_TIMES_PER_WEEK, VW_FREQUENCY, VW_SPECIFIC_DAYS, VW_TIMES_PER_WEEK);
 
     private final Context ctx;
     private final JobMessages messages;
     private final int batchSize;
     private final int pageSize;
+    private final int parallelism;
 
-    public MissedSweep(Context ctx, JobMessages messages, int batchSize, int pageSize) {
+    public MissedSweep(Context ctx, JobMessages messages, int batchSize, int pageSize, int parallelism) {
         this.ctx = ctx;
         this.messages = messages;
         this.batchSize = batchSize;
         this.pageSize = pageSize;
+        this.parallelism = parallelism;
     }
 
     /** A due habit as the scan read it (no lock), with its owner's calendar settings. */
@@ -127,30 +176,34 @@ public final class MissedSweep {
         Totals totals = new Totals();
         OffsetDateTime afterAt = null;
         String afterId = null;
-        while (true) {
-            long scanStarted = System.nanoTime();
-            List<Candidate> page = scan(asOf, afterAt, afterId);
-            totals.scanNanos += System.nanoTime() - scanStarted;
-            if (page.isEmpty()) {
-                break;
-            }
-            totals.due += page.size();
-            HabitsRecord last = page.get(page.size() - 1).habit;
-            afterAt = last.getNextCheckAt();
-            afterId = last.getId();
-            JobCalendars calendars = JobCalendars.of(page.stream().map(Candidate::key).toList(), asOf);
-            Table<?> cal = calendars.table();
-            List<Candidate> ordered = new ArrayList<>(page);
-            ordered.sort(Comparator.comparing(Candidate::userId).thenComparing(Candidate::id));
-            for (List<Candidate> candidates : Jobs.batches(ordered, batchSize)) {
-                Batch batch = Jobs.withRetry("sweepMissed", () -> ctx.db().tx(cfg -> process(DSL.using(cfg),
-                        calendars, cal, candidates)));
-                totals.add(batch);
-                LOG.debug("sweepMissed batch {}: {} habits due, {} claimed, {} events, {} streaks refreshed",
-                        totals.batches, candidates.size(), batch.claimed, batch.events, batch.streaks);
-            }
-            if (page.size() < pageSize) {
-                break;
+        try (Jobs.Workers workers = new Jobs.Workers("sweepMissed", parallelism)) {
+            while (true) {
+                long scanStarted = System.nanoTime();
+                List<Candidate> page = scan(asOf, afterAt, afterId);
+                totals.scanNanos += System.nanoTime() - scanStarted;
+                if (page.isEmpty()) {
+                    break;
+                }
+                totals.due += page.size();
+                HabitsRecord last = page.get(page.size() - 1).habit;
+                afterAt = last.getNextCheckAt();
+                afterId = last.getId();
+                JobCalendars calendars = JobCalendars.of(page.stream().map(Candidate::key).toList(), asOf);
+                Table<?> cal = calendars.table();
+                List<Candidate> ordered = new ArrayList<>(page);
+                ordered.sort(Comparator.comparing(Candidate::userId).thenComparing(Candidate::id));
+                List<List<Candidate>> batches = Jobs.batchesByUser(ordered, batchSize, Candidate::userId);
+                List<Batch> done = workers.each(batches, candidates -> {
+                    Batch batch = Jobs.withRetry("sweepMissed", () -> ctx.db().tx(cfg -> process(DSL.using(cfg),
+                            calendars, cal, candidates)));
+                    LOG.debug("sweepMissed batch: {} habits due, {} claimed, {} events, {} streaks refreshed",
+                            candidates.size(), batch.claimed, batch.events, batch.streaks);
+                    return batch;
+                });
+                done.forEach(totals::add);
+                if (page.size() < pageSize) {
+                    break;
+                }
             }
         }
         return new CoachJobResult("sweepMissed", asOf, totals.users, totals.habits, totals.events, totals.streaks,
@@ -175,8 +228,15 @@ public final class MissedSweep {
                         : DSL.row(HABITS.NEXT_CHECK_AT, HABITS.ID).gt(DSL.row(afterAt, afterId)))
                 .orderBy(HABITS.NEXT_CHECK_AT, HABITS.ID)
                 .limit(pageSize)
-                .fetch(r -> new Candidate(r.into(HABITS), new JobCalendars.Key(r.get(USERS.TIMEZONE),
-                        r.get(USERS.DAY_START), r.get(USERS.FIRST_DAY_OF_WEEK)), r.get(USERS.DELETED_AT) != null)));
+                // by position, not into(HABITS) (a lookup by name per column: slow on a cold JIT)
+                .fetch(r -> {
+                    HabitsRecord h = new HabitsRecord().setId(r.value1()).setUserId(r.value2())
+                            .setNextCheckAt(r.value3()).setFrequency(r.value4()).setSpecificDays(r.value5())
+                            .setTimesPerWeek(r.value6()).setStatus(r.value7()).setCurrentStreak(r.value8())
+                            .setStreakNextDue(r.value9());
+                    return new Candidate(h, new JobCalendars.Key(r.value10(), r.value11(), r.value12()),
+                            r.value13() != null);
+                }));
     }
 
     private record Batch(int claimed, int users, int habits, int events, int streaks) {
@@ -233,8 +293,10 @@ public final class MissedSweep {
             }
         }
         List<Field<?>> fields = new ArrayList<>(Jobs.HABIT_FIELDS);
+        int language = fields.size();   // then, by position: language, personality, zone, day start, week start, missed
         fields.addAll(List.of(USERS.LANGUAGE, USERS.SELECTED_PERSONALITY, USERS.TIMEZONE, USERS.DAY_START,
                 USERS.FIRST_DAY_OF_WEEK, MISSED.as("missed")));
+        fields.addAll(JUDGED_FIELDS);
         // Driven by the claimed keys, one primary-key probe each: a filter "id = ANY(array)" let the
         // planner walk every user of the batch's calendars and test each habit against the whole
         // array (quadratic: 0.7 ms per user with 500 ids, most of a first sweep's time).
@@ -246,16 +308,19 @@ public final class MissedSweep {
                         .and(HABITS.ID.eq(DSL.field(DSL.name("keys", "id"), String.class)))
                 .join(USERS).on(USERS.ID.eq(HABITS.USER_ID)).and(USERS.DELETED_AT.isNull())
                 .join(cal).on(JobCalendars.joinsUser())
+                .leftJoin(versionAtClose("vd")).on(inForceAtClose("vd", "today_starts"))
+                .leftJoin(versionAtClose("vw")).on(inForceAtClose("vw", "week_starts"))
                 .orderBy(HABITS.USER_ID, HABITS.ID)
                 .fetch();
         List<JobMessages.Pending> events = new ArrayList<>();
         List<Update> updates = new ArrayList<>();
         Set<String> users = new HashSet<>();
         for (Record row : rows) {
-            HabitsRecord h = row.into(HABITS);
+            HabitsRecord h = Jobs.habit(row);
             users.add(h.getUserId());
-            DayOfWeek firstDay = row.get(USERS.FIRST_DAY_OF_WEEK);
-            JobCalendars.Calendar calendar = calendars.of(row.get(USERS.TIMEZONE), row.get(USERS.DAY_START), firstDay);
+            DayOfWeek firstDay = (DayOfWeek) row.get(language + 4);
+            JobCalendars.Calendar calendar = calendars.of((String) row.get(language + 2),
+                    (java.time.LocalTime) row.get(language + 3), firstDay);
             try {
                 Schedule schedule = HabitRows.schedule(h, firstDay);
                 StreakState state;
@@ -266,9 +331,9 @@ public final class MissedSweep {
                     state = HabitRows.healedState(dsl, h, firstDay, calendar.today());
                     dsl.executeUpdate(h);
                 }
-                if (Boolean.TRUE.equals(row.get("missed", Boolean.class))) {
-                    events.add(missed(dsl, h, state, schedule, calendar, new JobMessages.Recipient(h.getUserId(),
-                            row.get(USERS.SELECTED_PERSONALITY), row.get(USERS.LANGUAGE))));
+                if (Boolean.TRUE.equals(row.get(language + 5))) {
+                    events.add(missed(dsl, h, state, Schedule.of(judged(row, h), firstDay), calendar, new JobMessages.Recipient(h.getUserId(),
+                            (String) row.get(language + 1), (String) row.get(language))));
                 }
                 int stored = h.getCurrentStreak();
                 int current = state.asOf(schedule, calendar.today()).current();
@@ -301,9 +366,30 @@ public final class MissedSweep {
         return new Batch(claimed.size(), users.size(), rows.size(), raised, refreshed);
     }
 
+    /**
+     * The frequency the closed period is judged by: the version in force at yesterday's close, or for a
+     * per-week habit at last week's close (as {@link #MISSED_SQL} chooses), else the row's own.
+     */
+    private static Frequency judged(Record row, HabitsRecord h) {
+        FrequencyType atDay = row.get(VD_FREQUENCY);
+        if (atDay == null) {
+            atDay = h.getFrequency();
+        }
+        if (atDay == FrequencyType.PER_WEEK) {
+            return row.get(VW_FREQUENCY) == null ? HabitRows.frequency(h)
+                    : Frequency.of(row.get(VW_FREQUENCY), row.get(VW_SPECIFIC_DAYS), row.get(VW_TIMES_PER_WEEK));
+        }
+        return row.get(VD_FREQUENCY) == null ? HabitRows.frequency(h)
+                : Frequency.of(row.get(VD_FREQUENCY), row.get(VD_SPECIFIC_DAYS), row.get(VD_TIMES_PER_WEEK));
+    }
+
+    /**
+     * The miss of the closed period, judged by {@code schedule}: the schedule in force when the period
+     * closed ({@link #judged}), which says whether it was a day or a week and gives the streak it ended.
+     */
     private static JobMessages.Pending missed(DSLContext dsl, HabitsRecord h, StreakState state, Schedule schedule,
             JobCalendars.Calendar calendar, JobMessages.Recipient recipient) {
-        boolean perWeek = h.getFrequency() == FrequencyType.PER_WEEK;
+        boolean perWeek = schedule.frequency().type() == FrequencyType.PER_WEEK;
         LocalDate period = perWeek ? calendar.lastWeek().start() : calendar.yesterday();
         LocalDate periodEnd = perWeek ? calendar.lastWeek().end() : period;
         int previous = previousStreak(dsl, h, state, schedule, period, periodEnd);
@@ -320,7 +406,7 @@ public final class MissedSweep {
      */
     static int previousStreak(DSLContext dsl, HabitsRecord h, StreakState state, Schedule schedule, LocalDate period,
             LocalDate periodEnd) {
-        boolean perWeek = h.getFrequency() == FrequencyType.PER_WEEK;
+        boolean perWeek = schedule.frequency().type() == FrequencyType.PER_WEEK;
         boolean laterRun = state.runEnd() != null && state.runEnd().isAfter(period);
         if (!laterRun) {
             if (state.lastUnmetWeek() != null && state.lastUnmetWeek().isAfter(period)) {

@@ -83,9 +83,11 @@ public final class WeeklyAnalysisJob {
     private final Context ctx;
     private final JobMessages messages;
     private final int batchSize;
+    private final int parallelism;
     private final int pageSize;
 
-    public WeeklyAnalysisJob(Context ctx, JobMessages messages, int batchSize, int pageSize) {
+    public WeeklyAnalysisJob(Context ctx, JobMessages messages, int batchSize, int pageSize, int parallelism) {
+        this.parallelism = parallelism;
         this.ctx = ctx;
         this.messages = messages;
         this.batchSize = batchSize;
@@ -119,32 +121,37 @@ public final class WeeklyAnalysisJob {
         int batches = 0;
         OffsetDateTime afterAt = null;
         String afterId = null;
-        while (true) {
-            long scanStarted = System.nanoTime();
-            List<Candidate> page = scan(asOf, afterAt, afterId);
-            scanNanos += System.nanoTime() - scanStarted;
-            if (page.isEmpty()) {
-                break;
-            }
-            due += page.size();
-            Candidate last = page.get(page.size() - 1);
-            afterAt = last.nextWeeklyAt();
-            afterId = last.userId();
-            JobCalendars calendars = JobCalendars.of(page.stream().map(Candidate::key).toList(), asOf);
-            Table<?> cal = calendars.table();
-            List<Candidate> ordered = new ArrayList<>(page);
-            ordered.sort(Comparator.comparing(Candidate::userId));
-            for (List<Candidate> candidates : Jobs.batches(ordered, batchSize)) {
-                Batch batch = Jobs.withRetry("weeklyAnalysis", () -> process(calendars, cal, candidates));
-                users += batch.users;
-                habits += batch.habits;
-                events += batch.events;
-                batches++;
-                LOG.debug("weeklyAnalysis batch {}: {} users due, {} analysed, {} habits, {} events", batches,
-                        candidates.size(), batch.users, batch.habits, batch.events);
-            }
-            if (page.size() < pageSize) {
-                break;
+        try (Jobs.Workers workers = new Jobs.Workers("weeklyAnalysis", parallelism)) {
+            while (true) {
+                long scanStarted = System.nanoTime();
+                List<Candidate> page = scan(asOf, afterAt, afterId);
+                scanNanos += System.nanoTime() - scanStarted;
+                if (page.isEmpty()) {
+                    break;
+                }
+                due += page.size();
+                Candidate last = page.get(page.size() - 1);
+                afterAt = last.nextWeeklyAt();
+                afterId = last.userId();
+                JobCalendars calendars = JobCalendars.of(page.stream().map(Candidate::key).toList(), asOf);
+                Table<?> cal = calendars.table();
+                List<Candidate> ordered = new ArrayList<>(page);
+                ordered.sort(Comparator.comparing(Candidate::userId));
+                List<Batch> done = workers.each(Jobs.batches(ordered, batchSize), candidates -> {
+                    Batch batch = Jobs.withRetry("weeklyAnalysis", () -> process(calendars, cal, candidates));
+                    LOG.debug("weeklyAnalysis batch: {} users due, {} analysed, {} habits, {} events",
+                            candidates.size(), batch.users, batch.habits, batch.events);
+                    return batch;
+                });
+                for (Batch batch : done) {
+                    users += batch.users;
+                    habits += batch.habits;
+                    events += batch.events;
+                    batches++;
+                }
+                if (page.size() < pageSize) {
+                    break;
+                }
             }
         }
         return new CoachJobResult("weeklyAnalysis", asOf, users, habits, events, 0, batches,
@@ -268,7 +275,7 @@ public final class WeeklyAnalysisJob {
                 .where(HABITS.USER_ID.eq(DSL.any(DSL.val(userIds, SQLDataType.VARCHAR.array()))))
                 .and(HABITS.STATUS.ne(HabitStatus.ARCHIVED))
                 .orderBy(HABITS.USER_ID, HABITS.CREATED_AT, HABITS.ID)
-                .fetchInto(HABITS)) {
+                .fetch(Jobs::habit)) {
             Due owner = byUser.get(h.getUserId());
             if (owner.calendar() == null || !h.getCreatedAt().toInstant().isBefore(owner.calendar().weekStarts())) {
                 continue; // created after the week closed: not part of it
