@@ -452,7 +452,7 @@ public final class MissedSweep {
     private static int fromHistory(DSLContext dsl, HabitsRecord h, Schedule schedule, LocalDate period,
             LocalDate periodEnd) {
         HabitHistory full = HabitRows.history(dsl, h, schedule.firstDayOfWeek());
-        HabitHistory upTo = HabitHistory.builder(schedule).schedules(full.schedules())
+        HabitHistory upTo = HabitHistory.builder(schedule).schedules(full.schedules()).weekStarts(full.weekStarts())
                 .done(full.doneDates().stream().filter(d -> !d.isAfter(periodEnd)).toList())
                 .skipped(full.skippedDates().stream().filter(d -> !d.isAfter(periodEnd)).toList())
                 .pauses(full.pauses())

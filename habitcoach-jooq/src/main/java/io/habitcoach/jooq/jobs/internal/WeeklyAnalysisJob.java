@@ -2,6 +2,8 @@ package io.habitcoach.jooq.jobs.internal;
 
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.HabitRows;
+import io.habitcoach.jooq.internal.WeekStarts;
+import io.habitcoach.core.schedule.WeekStartHistory;
 
 import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
@@ -245,24 +247,27 @@ public final class WeeklyAnalysisJob {
         final Due owner;
         final Schedule schedule;
         final ScheduleHistory schedules;
+        final WeekStartHistory weekStarts;
         final StreakState state;
         LocalDate since;
         final List<LocalDate> done = new ArrayList<>();
         final List<LocalDate> skipped = new ArrayList<>();
         final List<PauseRange> pauses = new ArrayList<>();
 
-        Item(HabitsRecord habit, Due owner, Schedule schedule, ScheduleHistory schedules, StreakState state,
-             LocalDate since) {
+        Item(HabitsRecord habit, Due owner, Schedule schedule, ScheduleHistory schedules, WeekStartHistory weekStarts,
+             StreakState state, LocalDate since) {
             this.habit = habit;
             this.owner = owner;
             this.schedule = schedule;
             this.schedules = schedules;
+            this.weekStarts = weekStarts;
             this.state = state;
             this.since = since;
         }
 
         HabitHistory.Builder history() {
-            return HabitHistory.builder(schedule).schedules(schedules).done(done).skipped(skipped).pauses(pauses);
+            return HabitHistory.builder(schedule).schedules(schedules).weekStarts(weekStarts).done(done).skipped(skipped)
+                    .pauses(pauses);
         }
     }
 
@@ -271,6 +276,11 @@ public final class WeeklyAnalysisJob {
         due.forEach(d -> byUser.put(d.userId(), d));
         String[] userIds = byUser.keySet().toArray(String[]::new);
         Map<String, Item> items = new LinkedHashMap<>();
+        // the first days of the week of the owners who ever changed theirs: one statement for the batch
+        Map<String, String> weekStartChanges = dsl.select(USERS.ID, USERS.FIRST_DAY_OF_WEEK_HISTORY).from(USERS)
+                .where(USERS.ID.eq(DSL.any(DSL.val(userIds, SQLDataType.VARCHAR.array()))))
+                .and(USERS.FIRST_DAY_OF_WEEK_HISTORY.isNotNull())
+                .fetchMap(USERS.ID, USERS.FIRST_DAY_OF_WEEK_HISTORY);
         for (HabitsRecord h : dsl.select(Jobs.HABIT_FIELDS).from(HABITS)
                 .where(HABITS.USER_ID.eq(DSL.any(DSL.val(userIds, SQLDataType.VARCHAR.array()))))
                 .and(HABITS.STATUS.ne(HabitStatus.ARCHIVED))
@@ -285,7 +295,8 @@ public final class WeeklyAnalysisJob {
                 Schedule schedule = HabitRows.schedule(h, firstDay);
                 StreakState state = HabitRows.state(h);
                 // the schedule's spans: a query only for a habit whose frequency changed
-                items.put(h.getId(), new Item(h, owner, schedule, HabitRows.schedules(dsl, h), state,
+                items.put(h.getId(), new Item(h, owner, schedule, HabitRows.schedules(dsl, h),
+                        WeekStarts.decode(firstDay, weekStartChanges.get(h.getUserId())), state,
                         windowStart(state, owner.calendar().lastWeek())));
             } catch (HabitCoachException | IllegalArgumentException e) {
                 LOG.warn("weeklyAnalysis skips habit {}: {}", h.getId(), e.getMessage());
