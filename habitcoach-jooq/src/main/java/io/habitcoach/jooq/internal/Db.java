@@ -28,6 +28,13 @@ public final class Db {
     private static final ThreadLocal<Set<String>> WROTE_FOR = new ThreadLocal<>();
 
     private final DSLContext dsl;
+    /**
+     * {@link #dsl}'s configuration on the connection {@link #autocommit} holds on this thread: derived
+     * once, not per call (a derived configuration copies the settings, which cost more than the call's
+     * own statement did).
+     */
+    private final ThreadLocal<java.sql.Connection> autocommitConnection = new ThreadLocal<>();
+    private final DSLContext autocommitDsl;
     private final ReplicaRouter replica;
     // Work registered by the transaction running on this thread, to run once it has committed.
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
@@ -40,6 +47,17 @@ public final class Db {
     public Db(DSLContext dsl, ReplicaRouter replica) {
         this.dsl = dsl;
         this.replica = replica;
+        this.autocommitDsl = dsl.configuration().derive(new org.jooq.ConnectionProvider() {
+            @Override
+            public java.sql.Connection acquire() {
+                return autocommitConnection.get();
+            }
+
+            @Override
+            public void release(java.sql.Connection connection) {
+                // the connection is autocommit's: it gives it back to the pool
+            }
+        }).dsl();
     }
 
     /**
@@ -181,9 +199,11 @@ public final class Db {
             if (!auto) {
                 c.setAutoCommit(true);
             }
+            autocommitConnection.set(c);
             try {
-                return work.apply(dsl.configuration().derive(c).dsl());
+                return work.apply(autocommitDsl);
             } finally {
+                autocommitConnection.remove();
                 if (!auto) {
                     c.setAutoCommit(false);
                 }

@@ -165,7 +165,7 @@ final class AppendWriter {
         Query inserted = rows.messages.size() == 1 ? messages
                 : messages.onConflict(AI_MESSAGES.USER_ID, AI_MESSAGES.EVENT_KEY)
                         .where(AI_MESSAGES.EVENT_KEY.isNotNull()).doNothing();
-        Field<String[]> recent = CompletionSnapshot.recentMessages(s.userId());
+        Field<String[]> recent = CompletionSnapshot.recentMessages(DSL.val(s.userId()));
         var read = dsl.select(recent.as(RECENT), CompletionSnapshot.hash(recent).as(RECENT_HASH));
         // one round trip for the three statements: the results after the two update counts are the read's
         Result<Record> last = null;

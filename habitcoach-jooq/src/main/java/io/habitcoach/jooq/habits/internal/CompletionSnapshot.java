@@ -21,7 +21,10 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+import io.habitcoach.jooq.internal.NamedSql;
 import org.jooq.impl.DSL;
 
 /**
@@ -69,15 +72,46 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
     }
 
     /** The owner's last coach messages, newest first, as the no-repeat rule reads them (the user as a value: Citus routes it). */
-    static Field<String[]> recentMessages(String userId) {
+    static Field<String[]> recentMessages(Field<String> userId) {
         return DSL.array(DSL.select(AI_MESSAGES.MESSAGE).from(AI_MESSAGES).where(AI_MESSAGES.USER_ID.eq(userId))
                 .orderBy(AI_MESSAGES.CREATED_AT.desc(), AI_MESSAGES.ID.desc())
-                .limit(CoachContext.RECENT_MESSAGES_CONSIDERED));
+                .limit(DSL.inline(CoachContext.RECENT_MESSAGES_CONSIDERED)));
     }
 
     /** The fingerprint of a list of messages ({@code text[]}): the snapshot's and the write's are computed alike. */
     static Field<byte[]> hash(Field<String[]> messages) {
         return DSL.field("sha256(convert_to(CAST({0} AS text), 'UTF8'))", byte[].class, messages);
+    }
+
+    private static final Field<String> USER = DSL.param("user", SQLDataType.VARCHAR);
+    private static final Table<?> RECENT_TABLE = DSL.lateral(DSL.select(recentMessages(USER).as("recent"))).as("r");
+    private static final Field<String[]> RECENT = RECENT_TABLE.field("recent", String[].class);
+    private static final Field<byte[]> RECENT_HASH = hash(RECENT).as("recent_hash");
+
+    /** The read, built once; the locked one also reads the day's entry. */
+    private static final Select<Record> READ = select(false);
+    private static final Select<Record> READ_LOCKED = select(true);
+    private static final NamedSql READ_SQL = NamedSql.rendered(READ);
+    private static final NamedSql READ_LOCKED_SQL = NamedSql.rendered(READ_LOCKED);
+
+    private static Select<Record> select(boolean lock) {
+        // The locked read also reads the day's entry. The unlocked one does not: a statement on the
+        // partitioned habit_completions is planned anew at each execution (the server prefers custom
+        // plans that prune partitions), about a millisecond that doubled the unlocked path's cost
+        // (docs/benchmarks.md); its write checks instead that the day has no entry.
+        var select = DSL.select(Columns.of(HABIT_COLUMNS, OWNER_COLUMNS, HABIT_VERSION, OWNER_VERSION, RECENT,
+                        RECENT_HASH, lock ? List.of(ENTRY_ID, ENTRY_KIND, ENTRY_NOTES, ENTRY_CREATED_AT) : List.of()))
+                .from(HABITS)
+                .join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
+                .crossJoin(RECENT_TABLE);
+        // the owner as a value in every table's filter: a router query on Citus (docs/scale-out.md)
+        var query = (lock ? select.leftJoin(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.USER_ID.eq(USER))
+                        .and(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID))
+                        .and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(DSL.param("date", SQLDataType.LOCALDATE)))
+                        : select)
+                .where(HABITS.ID.eq(DSL.param("habit", SQLDataType.VARCHAR))).and(HABITS.USER_ID.eq(USER))
+                .and(USERS.DELETED_AT.isNull());
+        return lock ? query.forNoKeyUpdate().of(HABITS) : query;
     }
 
     /**
@@ -88,24 +122,12 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         if (userId == null || habitId == null) {
             return null;
         }
-        Table<?> recentTable = DSL.lateral(DSL.select(recentMessages(userId).as("recent"))).as("r");
-        Field<String[]> recent = recentTable.field("recent", String[].class);
-        Field<byte[]> recentHash = hash(recent).as("recent_hash");
-        // The locked read also reads the day's entry. The unlocked one does not: a statement on the
-        // partitioned habit_completions is planned anew at each execution (the server prefers custom
-        // plans that prune partitions), about a millisecond that doubled the unlocked path's cost
-        // (docs/benchmarks.md); its write checks instead that the day has no entry.
-        var select = dsl.select(Columns.of(HABIT_COLUMNS, OWNER_COLUMNS, HABIT_VERSION, OWNER_VERSION, recent,
-                        recentHash, lock ? List.of(ENTRY_ID, ENTRY_KIND, ENTRY_NOTES, ENTRY_CREATED_AT) : List.of()))
-                .from(HABITS)
-                .join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
-                .crossJoin(recentTable);
-        // the owner as a value in every table's filter: a router query on Citus (docs/scale-out.md)
-        var query = (lock ? select.leftJoin(HABIT_COMPLETIONS).on(HABIT_COMPLETIONS.USER_ID.eq(userId))
-                        .and(HABIT_COMPLETIONS.HABIT_ID.eq(HABITS.ID)).and(HABIT_COMPLETIONS.COMPLETED_DATE.eq(date))
-                        : select)
-                .where(HABITS.ID.eq(habitId)).and(HABITS.USER_ID.eq(userId)).and(USERS.DELETED_AT.isNull());
-        Record row = lock ? query.forNoKeyUpdate().of(HABITS).fetchOne() : query.fetchOne();
+        NamedSql.Binds binds = (lock ? READ_LOCKED_SQL : READ_SQL).binds()
+                .bind("user", DSL.val(userId)).bind("habit", DSL.val(habitId));
+        if (lock) {
+            binds.bind("date", DSL.val(date, SQLDataType.LOCALDATE));
+        }
+        Record row = binds.query(dsl).coerce((lock ? READ_LOCKED : READ).getSelect()).fetchOne();
         if (row == null) {
             return null;
         }
@@ -123,9 +145,9 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
             entry.setCreatedAt(row.get(ENTRY_CREATED_AT));
             entry.changed(false);
         }
-        String[] messages = row.get(recent);
+        String[] messages = row.get(RECENT);
         return new CompletionSnapshot(habit, owner, stateOf(habit), row.get(HABIT_VERSION), row.get(OWNER_VERSION),
-                messages == null ? List.of() : Arrays.asList(messages), row.get(recentHash), entry, lock);
+                messages == null ? List.of() : Arrays.asList(messages), row.get(RECENT_HASH), entry, lock);
     }
 
     /** The state of the cache columns, or null when they disagree with each other. */
