@@ -53,28 +53,15 @@ public final class HabitRows {
      * version that changed it, from {@code habit_versions} (docs/rules.md, "Schedule changes").
      */
     public static ScheduleHistory schedules(DSLContext dsl, HabitsRecord h) {
-        ScheduleHistory history = ScheduleHistory.of(frequency(h));
         if (h.getScheduleFrom() == null) {
-            return history;
+            return ScheduleHistory.of(frequency(h));
         }
-        boolean first = true;
-        for (var v : dsl.select(HABIT_VERSIONS.SCHEDULE_FROM, HABIT_VERSIONS.FREQUENCY, HABIT_VERSIONS.SPECIFIC_DAYS,
-                        HABIT_VERSIONS.TIMES_PER_WEEK).from(HABIT_VERSIONS)
+        return schedules(h, dsl.select(HABIT_VERSIONS.SCHEDULE_FROM, HABIT_VERSIONS.FREQUENCY,
+                        HABIT_VERSIONS.SPECIFIC_DAYS, HABIT_VERSIONS.TIMES_PER_WEEK).from(HABIT_VERSIONS)
                 .where(HABIT_VERSIONS.USER_ID.eq(h.getUserId())).and(HABIT_VERSIONS.HABIT_ID.eq(h.getId()))
-                .orderBy(HABIT_VERSIONS.VERSION).fetch()) {
-            Frequency frequency = Frequency.of(v.value2(), v.value3(), v.value4());
-            if (first) {
-                history = ScheduleHistory.of(frequency);
-                first = false;
-            } else if (!frequency.equals(history.current())) {
-                history = history.then(v.value1(), frequency);
-            }
-        }
-        // the row is the truth for today's frequency (a version written by this transaction included)
-        if (!history.current().equals(frequency(h))) {
-            history = history.then(h.getScheduleFrom(), frequency(h));
-        }
-        return history.simplified();
+                .orderBy(HABIT_VERSIONS.VERSION)
+                .fetch(v -> new java.util.AbstractMap.SimpleImmutableEntry<>(v.value1(),
+                        Frequency.of(v.value2(), v.value3(), v.value4()))));
     }
 
     public static StreakState state(HabitsRecord h) {
@@ -230,6 +217,7 @@ public final class HabitRows {
                 history = history.then(v.getKey(), v.getValue());
             }
         }
+        // the row is the truth for today's frequency (a version written by this transaction included)
         if (!history.current().equals(frequency(h))) {
             history = history.then(h.getScheduleFrom(), frequency(h));
         }
