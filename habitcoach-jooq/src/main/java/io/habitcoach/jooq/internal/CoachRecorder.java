@@ -21,9 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Result;
-import org.jooq.impl.DSL;
 
 /**
  * Turns coach events raised inside a service's transaction into stored coach messages, written by
@@ -62,17 +60,6 @@ public final class CoachRecorder {
 
     public CoachPersonalities personalities() {
         return personalities;
-    }
-
-    /** The user's latest coach messages, newest first: a subquery to fetch with the caller's first read. */
-    /** {@code userId}: the user's id as a value, so that on Citus the statement stays a router query. */
-    public static Field<List<String>> recentMessages(Field<String> userId) {
-        return DSL.multiset(DSL.select(AI_MESSAGES.MESSAGE).from(AI_MESSAGES)
-                        .where(AI_MESSAGES.USER_ID.eq(userId))
-                        .orderBy(AI_MESSAGES.CREATED_AT.desc(), AI_MESSAGES.ID.desc())
-                        .limit(CoachContext.RECENT_MESSAGES_CONSIDERED))
-                .as("recent_messages")
-                .convertFrom(r -> r.map(m -> m.value1()));
     }
 
     /** Reads the user's latest coach messages (for callers that did not fetch them already). */

@@ -1,6 +1,5 @@
 package io.habitcoach.jooq.internal;
 
-import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
 import static io.habitcoach.jooq.schema.Tables.HABIT_VERSIONS;
@@ -178,17 +177,6 @@ public final class HabitRows {
         return new Habit(h.getId(), h.getName(), h.getDescription(), frequency(h), h.getPreferredTime(),
                 h.getReminderEnabled(), h.getStatus(), streak, strength, h.getCompletedLastAt(), h.getCreatedAt(),
                 h.getUpdatedAt());
-    }
-
-    /** Locks the user's habit for the rest of the transaction, or throws {@code NotFoundException}. */
-    public static HabitsRecord lock(DSLContext dsl, String userId, String habitId) {
-        Db.wroteFor(userId);
-        HabitsRecord h = habitId == null ? null : dsl.selectFrom(HABITS).where(HABITS.ID.eq(habitId))
-                .and(HABITS.USER_ID.eq(userId)).forNoKeyUpdate().fetchOne();
-        if (h == null) {
-            throw new io.habitcoach.core.NotFoundException("habit", String.valueOf(habitId));
-        }
-        return h;
     }
 
     /** An entry as the API hands it out. */

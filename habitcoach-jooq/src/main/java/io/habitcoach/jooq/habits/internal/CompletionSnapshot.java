@@ -31,8 +31,8 @@ import org.jooq.impl.DSL;
  * What {@code complete()} decides from: the habit's row (its rules' columns and version), its
  * owner's settings (and version), the owner's last coach messages (and their hash), and the entry
  * already on the day, if any. Read by one statement, unlocked or {@code FOR NO KEY UPDATE} of the
- * habit (only the locked read reads the day's entry; otherwise {@link #entryKnown} is false and the
- * append's write checks there is none); or remembered by this instance from its last completion.
+ * habit (only the locked read reads the day's entry; otherwise the append's write checks there is
+ * none); or remembered by this instance from its last completion.
  *
  * <p>The versions ({@code xmin}) and the hash are what the append's write checks: it writes only
  * if the rows and messages are still the ones the decision was made from.
@@ -40,12 +40,10 @@ import org.jooq.impl.DSL;
  * @param habit       the habit's row, the columns the rules read (never written through: see {@link #state})
  * @param owner       the owner's row, the settings the rules and the messages read
  * @param state       the streak state from the cache columns; null when they disagree (edited by hand)
- * @param entry       the day's entry; null when there is none or it was not read
- * @param entryKnown  whether the day's entry was read
+ * @param entry       the day's entry; null when there is none or it was not read (unlocked, remembered)
  */
 record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState state, String habitVersion,
-        String ownerVersion, List<String> recent, byte[] recentHash, HabitCompletionsRecord entry,
-        boolean entryKnown) {
+        String ownerVersion, List<String> recent, byte[] recentHash, HabitCompletionsRecord entry) {
 
     private static final List<Field<?>> HABIT_COLUMNS = List.of(HABITS.ID, HABITS.USER_ID, HABITS.NAME,
             HABITS.FREQUENCY, HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.STATUS, HABITS.SCHEDULE_FROM,
@@ -147,7 +145,7 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         }
         String[] messages = row.get(RECENT);
         return new CompletionSnapshot(habit, owner, stateOf(habit), row.get(HABIT_VERSION), row.get(OWNER_VERSION),
-                messages == null ? List.of() : Arrays.asList(messages), row.get(RECENT_HASH), entry, lock);
+                messages == null ? List.of() : Arrays.asList(messages), row.get(RECENT_HASH), entry);
     }
 
     /** The state of the cache columns, or null when they disagree with each other. */
@@ -168,14 +166,14 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         HabitsRecord next = habit.into(HABITS);
         HabitRows.setState(next, after, asOfToday);
         return new CompletionSnapshot(next, owner, after, newHabitVersion, ownerVersion, newRecent, newRecentHash,
-                null, false);
+                null);
     }
 
     /** This snapshot with another owner's half (the same user's, remembered separately). */
     CompletionSnapshot withOwner(UsersRecord otherOwner, String otherOwnerVersion, List<String> otherRecent,
             byte[] otherHash) {
         return new CompletionSnapshot(habit, otherOwner, state, habitVersion, otherOwnerVersion, otherRecent,
-                otherHash, null, false);
+                otherHash, null);
     }
 
     String userId() {
