@@ -99,6 +99,21 @@ public final class CoachJobs {
         return new CoachJobs(ctx, messages, habitsPerBatch, usersPerBatch, usersPerChunk, batches);
     }
 
+    /** Batches a run works on at once ({@link #withParallelism}). */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** Habits per transaction of {@link #sweepMissed} ({@link #withBatchSizes}). */
+    public int habitsPerBatch() {
+        return habitsPerBatch;
+    }
+
+    /** Users per transaction of {@link #weeklyAnalysis} ({@link #withBatchSizes}). */
+    public int usersPerBatch() {
+        return usersPerBatch;
+    }
+
     /** Tests: these jobs reading the due rows in pages of {@code usersPerChunk} (default 2,000). */
     CoachJobs withChunkSize(int usersPerChunk) {
         InvalidInputException.require(usersPerChunk >= 1, "usersPerChunk", "at least 1, got " + usersPerChunk);

@@ -164,7 +164,7 @@ public class HabitCoachAutoConfiguration {
     @ConditionalOnProperty(prefix = "habitcoach.jobs", name = "enabled", havingValue = "true")
     public HabitCoachJobScheduler habitCoachJobScheduler(HabitCoach coach, HabitCoachProperties properties,
                                                          ObjectProvider<TaskScheduler> taskScheduler) {
-        return new HabitCoachJobScheduler(coach, HabitCoachJobScheduler.trigger(properties.jobs()),
-                taskScheduler.getIfUnique());
+        return new HabitCoachJobScheduler(coach, properties.jobs().configure(coach.jobs()),
+                HabitCoachJobScheduler.trigger(properties.jobs()), taskScheduler.getIfUnique());
     }
 }

@@ -1,6 +1,7 @@
 package io.habitcoach.spring.boot;
 
 import io.habitcoach.jooq.jobs.CoachJobResult;
+import io.habitcoach.jooq.jobs.CoachJobs;
 import io.habitcoach.jooq.HabitCoach;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public class HabitCoachJobScheduler implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(HabitCoachJobScheduler.class);
 
     private final HabitCoach coach;
+    private final CoachJobs jobs;
     private final Trigger trigger;
     private final TaskScheduler sharedScheduler;
     private ThreadPoolTaskScheduler ownScheduler;
@@ -39,9 +41,25 @@ public class HabitCoachJobScheduler implements SmartLifecycle {
      * @param scheduler the scheduler to run them on, or null for one of its own
      */
     public HabitCoachJobScheduler(HabitCoach coach, Trigger trigger, TaskScheduler scheduler) {
+        this(coach, coach.jobs(), trigger, scheduler);
+    }
+
+    /**
+     * @param coach     whose clock stamps the runs
+     * @param jobs      the jobs to run: {@code coach.jobs()}, perhaps with other batch sizes or parallelism
+     * @param trigger   when to run them
+     * @param scheduler the scheduler to run them on, or null for one of its own
+     */
+    public HabitCoachJobScheduler(HabitCoach coach, CoachJobs jobs, Trigger trigger, TaskScheduler scheduler) {
         this.coach = Objects.requireNonNull(coach, "coach");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.trigger = Objects.requireNonNull(trigger, "trigger");
         this.sharedScheduler = scheduler;
+    }
+
+    /** The jobs this scheduler runs. */
+    public CoachJobs jobs() {
+        return jobs;
     }
 
     /** The trigger for {@code habitcoach.jobs.*}: the cron expression when set, else the interval. */
@@ -61,13 +79,13 @@ public class HabitCoachJobScheduler implements SmartLifecycle {
     /** Runs both jobs once, now, on the calling thread; a failure of one is logged and does not stop the other. */
     public void runJobs() {
         try {
-            CoachJobResult sweep = coach.jobs().sweepMissed();
+            CoachJobResult sweep = jobs.sweepMissed();
             LOG.debug("Habit Coach sweepMissed: {}", sweep);
         } catch (RuntimeException e) {
             LOG.warn("Habit Coach job sweepMissed failed; it runs again at the next trigger", e);
         }
         try {
-            CoachJobResult weekly = coach.jobs().weeklyAnalysis();
+            CoachJobResult weekly = jobs.weeklyAnalysis();
             LOG.debug("Habit Coach weeklyAnalysis: {}", weekly);
         } catch (RuntimeException e) {
             LOG.warn("Habit Coach job weeklyAnalysis failed; it runs again at the next trigger", e);

@@ -1,5 +1,7 @@
 package io.habitcoach.spring.boot;
 
+import io.habitcoach.core.InvalidInputException;
+import io.habitcoach.jooq.jobs.CoachJobs;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -94,11 +96,37 @@ public record HabitCoachProperties(
      *                 starts one interval after the context started)
      * @param cron     a Spring cron expression (six fields, e.g. {@code 0 0/5 * * * *}) used instead
      *                 of {@code interval} when set
+     * @param parallelism    batches a run works on at once, each on its own pooled connection (1 to 16;
+     *                       {@code CoachJobs.withParallelism})
+     * @param habitsPerBatch habits per transaction of the missed-period sweep (1 to 10,000)
+     * @param usersPerBatch  users per transaction of the weekly analysis (1 to 10,000)
      */
     public record Jobs(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("5m") Duration interval,
-            String cron) {
+            String cron,
+            @DefaultValue("" + CoachJobs.DEFAULT_PARALLELISM) int parallelism,
+            @DefaultValue("" + CoachJobs.DEFAULT_HABITS_PER_BATCH) int habitsPerBatch,
+            @DefaultValue("" + CoachJobs.DEFAULT_USERS_PER_BATCH) int usersPerBatch) {
+
+        /**
+         * The coach's jobs with these batch sizes and parallelism. A value out of range is refused with
+         * the property's name and what the jobs allow (their own check, so the ranges live in one place).
+         */
+        public CoachJobs configure(CoachJobs jobs) {
+            CoachJobs configured;
+            try {
+                configured = jobs.withParallelism(parallelism);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("habitcoach.jobs.parallelism", e.allowed());
+            }
+            try {
+                return configured.withBatchSizes(habitsPerBatch, usersPerBatch);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("habitcoach.jobs." + (e.field().equals("habitsPerBatch")
+                        ? "habits-per-batch" : "users-per-batch"), e.allowed());
+            }
+        }
     }
 
     /**

@@ -20,7 +20,9 @@ import io.habitcoach.core.testing.FixedPersonality;
 import io.habitcoach.jooq.chat.ChatExchange;
 import io.habitcoach.jooq.goals.Goal;
 import io.habitcoach.jooq.habits.Habit;
+import io.habitcoach.core.InvalidInputException;
 import io.habitcoach.jooq.HabitCoach;
+import io.habitcoach.jooq.jobs.CoachJobs;
 import io.habitcoach.jooq.goals.NewGoal;
 import io.habitcoach.jooq.habits.NewHabit;
 import io.habitcoach.jooq.users.NewUser;
@@ -329,6 +331,38 @@ class HabitCoachAutoConfigurationTest {
                 .withBean(HabitCoachJobScheduler.class, () -> own)
                 .withPropertyValues("habitcoach.jobs.enabled=true")
                 .run(context -> assertThat(context.getBean(HabitCoachJobScheduler.class)).isSameAs(own));
+    }
+
+    @Test
+    void theJobsPropertiesSetTheBatchSizesAndParallelismAndBadValuesStopTheStart() {
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.jobs.enabled=true", "habitcoach.jobs.interval=1h")
+                .run(context -> {
+                    CoachJobs jobs = context.getBean(HabitCoachJobScheduler.class).jobs();
+                    assertThat(jobs.parallelism()).isEqualTo(CoachJobs.DEFAULT_PARALLELISM);
+                    assertThat(jobs.habitsPerBatch()).isEqualTo(CoachJobs.DEFAULT_HABITS_PER_BATCH);
+                    assertThat(jobs.usersPerBatch()).isEqualTo(CoachJobs.DEFAULT_USERS_PER_BATCH);
+                });
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.jobs.enabled=true", "habitcoach.jobs.interval=1h",
+                        "habitcoach.jobs.parallelism=4", "habitcoach.jobs.habits-per-batch=1000",
+                        "habitcoach.jobs.users-per-batch=50")
+                .run(context -> {
+                    CoachJobs jobs = context.getBean(HabitCoachJobScheduler.class).jobs();
+                    assertThat(jobs.parallelism()).isEqualTo(4);
+                    assertThat(jobs.habitsPerBatch()).isEqualTo(1000);
+                    assertThat(jobs.usersPerBatch()).isEqualTo(50);
+                });
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.jobs.enabled=true", "habitcoach.jobs.parallelism=17")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().isInstanceOf(InvalidInputException.class)
+                        .hasMessage("habitcoach.jobs.parallelism is invalid: from 1 to 16, got 17"));
+        runner.withBean(DataSource.class, () -> unclosable(migrated.dataSource()))
+                .withPropertyValues("habitcoach.jobs.enabled=true", "habitcoach.jobs.users-per-batch=0")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().isInstanceOf(InvalidInputException.class)
+                        .hasMessage("habitcoach.jobs.users-per-batch is invalid: from 1 to 10000, got 0"));
     }
 
     @Test
