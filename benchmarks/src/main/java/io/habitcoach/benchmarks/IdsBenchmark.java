@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class IdsBenchmark {
 
-    private final Ids ids = new Ids(Clock.systemUTC());
+    private final Ids ids = Ids.create(Clock.systemUTC());
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong last = new AtomicLong();
 

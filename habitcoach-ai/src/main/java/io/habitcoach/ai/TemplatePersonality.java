@@ -15,7 +15,7 @@ abstract class TemplatePersonality implements CoachPersonality {
 
     TemplatePersonality(String id, Phrasebook english, Phrasebook portuguese) {
         this.id = id;
-        this.templates = new TemplateCoach(english, portuguese);
+        this.templates = TemplateCoach.create(english, portuguese);
     }
 
     @Override

@@ -27,14 +27,11 @@ import io.habitcoach.core.coach.CoachPersonality;
 import io.habitcoach.core.coach.CoachQuota;
 import io.habitcoach.core.coach.CoachWriter;
 import io.habitcoach.jooq.internal.CoachRecorder;
-import io.habitcoach.jooq.internal.CoachSettings;
 import io.habitcoach.jooq.internal.Context;
 import io.habitcoach.jooq.internal.InstrumentedCoachModel;
 import io.habitcoach.jooq.internal.Instrumentation;
 import io.habitcoach.jooq.internal.metrics.MicrometerInstrumentation;
 import io.habitcoach.jooq.internal.metrics.ReplicaMeters;
-import io.habitcoach.jooq.internal.Db;
-import io.habitcoach.jooq.internal.Ids;
 import io.habitcoach.jooq.internal.ModelRewrites;
 import io.habitcoach.jooq.internal.ReplicaRouter;
 import java.time.Clock;
@@ -99,7 +96,7 @@ public final class HabitCoach implements AutoCloseable {
         this.clock = builder.clock;
         this.dsl = dsl(dataSource, builder);
         ReplicaRouter router = builder.readDataSource == null ? null
-                : new ReplicaRouter(dsl, dsl(builder.readDataSource, builder), builder.replicaMaxLag,
+                : ReplicaRouter.create(dsl, dsl(builder.readDataSource, builder), builder.replicaMaxLag,
                         builder.replicaCheckInterval, builder.readYourWritesUsers);
         this.readReplica = new ReadReplica(router);
         // Micrometer's classes are loaded only here, and only when the host gave a registry (optional dependency).
@@ -109,18 +106,17 @@ public final class HabitCoach implements AutoCloseable {
         if (router != null && builder.meterRegistry != null) {
             ReplicaMeters.register(builder.meterRegistry, router);
         }
-        this.context = new Context(new Db(dsl, router), clock, new Ids(clock), new CoachSettings(builder.autoCompleteGoals, builder.limits),
-                instrumentation);
+        this.context = Context.create(dsl, router, clock, builder.autoCompleteGoals, builder.limits, instrumentation);
         this.personalities = builder.personalities();
         CoachWriter writer = CoachWriter.builder().personalities(personalities)
                 .model(builder.coachModel == null ? CoachModel.none()
                         : instrumentation == Instrumentation.NONE ? builder.coachModel
-                        : new InstrumentedCoachModel(builder.coachModel, instrumentation)).build();
+                        : InstrumentedCoachModel.create(builder.coachModel, instrumentation)).build();
         this.ownedExecutor = builder.coachEventsByModel && builder.coachExecutor == null
                 ? ModelRewrites.defaultExecutor() : null;
-        ModelRewrites rewrites = builder.coachEventsByModel ? new ModelRewrites(context, writer, builder.coachEventsByModelDailyLimit,
+        ModelRewrites rewrites = builder.coachEventsByModel ? ModelRewrites.create(context, writer, builder.coachEventsByModelDailyLimit,
                 ownedExecutor != null ? ownedExecutor : builder.coachExecutor) : null;
-        CoachRecorder coach = new CoachRecorder(context, personalities, rewrites);
+        CoachRecorder coach = CoachRecorder.create(context, personalities, rewrites);
         this.users = new UserService(context, personalities::contains, personalities::describeIds,
                 () -> personalities.defaultPersonality().id());
         this.goals = new GoalService(context, coach);

@@ -122,7 +122,7 @@ public final class SpringAiCoachModel implements CoachModel, AutoCloseable {
     public static final class Builder {
 
         private ChatModel chatModel;
-        private final BoundedChatModel.Limits limits = new BoundedChatModel.Limits();
+        private final BoundedChatModel.Limits limits = BoundedChatModel.Limits.create();
 
         private Builder() {
         }

@@ -30,9 +30,14 @@ public final class TemplateCoach {
     private final Phrasebook english;
     private final Phrasebook portuguese;
 
-    public TemplateCoach(Phrasebook english, Phrasebook portuguese) {
+    private TemplateCoach(Phrasebook english, Phrasebook portuguese) {
         this.english = Objects.requireNonNull(english, "english");
         this.portuguese = Objects.requireNonNull(portuguese, "portuguese");
+    }
+
+    /** A coach that writes from {@code english} and {@code portuguese}. */
+    public static TemplateCoach create(Phrasebook english, Phrasebook portuguese) {
+        return new TemplateCoach(english, portuguese);
     }
 
     public Phrasebook phrasebook(Locale locale) {
@@ -58,11 +63,11 @@ public final class TemplateCoach {
      * facts: a message is one phrasing of each part, in order. The samples in docs/coach-samples.md list
      * them all.
      */
-    public record Part(Slot slot, List<String> phrasings) {
+    record Part(Slot slot, List<String> phrasings) {
     }
 
     /** The parts of the message for {@code event} in the language of {@code locale}. */
-    public List<Part> parts(CoachEvent event, Locale locale) {
+    List<Part> parts(CoachEvent event, Locale locale) {
         TemplateLanguage language = TemplateLanguage.of(Objects.requireNonNull(locale, "locale"));
         Phrasebook book = phrasebook(locale);
         Map<String, String> values = new HashMap<>();

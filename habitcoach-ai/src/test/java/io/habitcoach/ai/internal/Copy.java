@@ -24,9 +24,9 @@ final class Copy {
     }
 
     static final List<Coach> BUILT_INS = List.of(
-            new Coach("yoda", "Master Yoda", new TemplateCoach(YodaPhrases.ENGLISH, YodaPhrases.PORTUGUESE)),
-            new Coach("general", "The General", new TemplateCoach(GeneralPhrases.ENGLISH, GeneralPhrases.PORTUGUESE)),
-            new Coach("mentor", "The Mentor", new TemplateCoach(MentorPhrases.ENGLISH, MentorPhrases.PORTUGUESE)));
+            new Coach("yoda", "Master Yoda", TemplateCoach.create(YodaPhrases.ENGLISH, YodaPhrases.PORTUGUESE)),
+            new Coach("general", "The General", TemplateCoach.create(GeneralPhrases.ENGLISH, GeneralPhrases.PORTUGUESE)),
+            new Coach("mentor", "The Mentor", TemplateCoach.create(MentorPhrases.ENGLISH, MentorPhrases.PORTUGUESE)));
 
     private static final Pattern DOUBLED = Pattern.compile("[.,;:!?…][\"'”’»]?\\s*[.,;:!?…]|\\s[.,;:!?]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");

@@ -51,7 +51,7 @@ class TemplateLanguageTest {
 
     @Test
     void tomorrowPhrasingsAreOfferedOnlyForAStreakOfDaysDueTomorrow() {
-        TemplateCoach coach = new TemplateCoach(GeneralPhrases.ENGLISH, GeneralPhrases.PORTUGUESE);
+        TemplateCoach coach = TemplateCoach.create(GeneralPhrases.ENGLISH, GeneralPhrases.PORTUGUESE);
         java.time.LocalDate day = java.time.LocalDate.of(2025, 3, 4);
         int withTomorrow = GeneralPhrases.ENGLISH.phrasings(Slot.COMPLETE).size()
                 + GeneralPhrases.ENGLISH.phrasings(Slot.COMPLETE_TOMORROW).size();

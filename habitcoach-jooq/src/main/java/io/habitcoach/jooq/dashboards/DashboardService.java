@@ -59,7 +59,7 @@ public final class DashboardService {
     /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
     public DashboardService(Context ctx) {
         this.ctx = ctx;
-        this.pictures = new HabitPictures(ctx);
+        this.pictures = HabitPictures.create(ctx);
     }
 
     // What the dashboard's objects show, and no more: an unused column (a search document, above

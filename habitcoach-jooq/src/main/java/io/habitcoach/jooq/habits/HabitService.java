@@ -70,8 +70,8 @@ public final class HabitService {
     /** Internal: hosts get this service from {@link io.habitcoach.jooq.HabitCoach}. */
     public HabitService(Context ctx, CoachRecorder coach, int completionCacheSize) {
         this.ctx = ctx;
-        this.pictures = new HabitPictures(ctx);
-        this.completions = new CompletionPipeline(ctx, coach, completionCacheSize);
+        this.pictures = HabitPictures.create(ctx);
+        this.completions = CompletionPipeline.create(ctx, coach, completionCacheSize);
     }
 
     /**

@@ -38,11 +38,15 @@ public final class CoachRecorder {
     private final CoachPersonalities personalities;
     private final ModelRewrites rewrites;
 
-    /** @param rewrites the model rewrites of event messages after commit; null: template messages only */
-    public CoachRecorder(Context ctx, CoachPersonalities personalities, ModelRewrites rewrites) {
+    private CoachRecorder(Context ctx, CoachPersonalities personalities, ModelRewrites rewrites) {
         this.ctx = ctx;
         this.personalities = personalities;
         this.rewrites = rewrites;
+    }
+
+    /** @param rewrites the model rewrites of event messages after commit; null: template messages only */
+    public static CoachRecorder create(Context ctx, CoachPersonalities personalities, ModelRewrites rewrites) {
+        return new CoachRecorder(ctx, personalities, rewrites);
     }
 
     /** Asks the model to rewrite a message this transaction inserted, after commit, if so configured. */
@@ -71,7 +75,29 @@ public final class CoachRecorder {
     }
 
     /** A coach message ready to store: who wrote it, its text, and the facts it was allowed to state. */
-    public record Rendered(String personalityId, String text, String factsJson) {
+    public static final class Rendered {
+
+        private final String personalityId;
+        private final String text;
+        private final String factsJson;
+
+        private Rendered(String personalityId, String text, String factsJson) {
+            this.personalityId = personalityId;
+            this.text = text;
+            this.factsJson = factsJson;
+        }
+
+        public String personalityId() {
+            return personalityId;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String factsJson() {
+            return factsJson;
+        }
     }
 
     /** Writes the message for {@code event} in the user's personality and language (templates only). */
@@ -90,7 +116,23 @@ public final class CoachRecorder {
     }
 
     /** An event to write a message for, and its key (null: not de-duplicated). */
-    public record Event(CoachEvent event, String key) {
+    public static final class Event {
+
+        private final CoachEvent event;
+        private final String key;
+
+        private Event(CoachEvent event, String key) {
+            this.event = event;
+            this.key = key;
+        }
+
+        public CoachEvent event() {
+            return event;
+        }
+
+        public String key() {
+            return key;
+        }
     }
 
     /**

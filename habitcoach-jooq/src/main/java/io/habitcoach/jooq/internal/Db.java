@@ -39,12 +39,11 @@ public final class Db {
     // Work registered by the transaction running on this thread, to run once it has committed.
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
-    public Db(DSLContext dsl) {
-        this(dsl, null);
-    }
-
-    /** With a read replica: {@link #replica} reads may go there (null: every read on the primary). */
-    public Db(DSLContext dsl, ReplicaRouter replica) {
+    /**
+     * With a read replica: {@link #replica} reads may go there (null: every read on the primary). Made by
+     * {@link Context#create}.
+     */
+    Db(DSLContext dsl, ReplicaRouter replica) {
         this.dsl = dsl;
         this.replica = replica;
         this.autocommitDsl = dsl.configuration().derive(new org.jooq.ConnectionProvider() {

@@ -28,8 +28,13 @@ public final class Ids {
     /** The last (millisecond << 12 | sequence) handed out. */
     private final AtomicLong last = new AtomicLong();
 
-    public Ids(Clock clock) {
+    Ids(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Ids stamped with {@code clock}'s time (a {@code HabitCoach}'s are made by {@link Context#create}). */
+    public static Ids create(Clock clock) {
+        return new Ids(clock);
     }
 
     public String next() {

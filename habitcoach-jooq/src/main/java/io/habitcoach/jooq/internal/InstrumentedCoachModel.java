@@ -17,9 +17,14 @@ public final class InstrumentedCoachModel implements CoachModel {
     private final CoachModel model;
     private final Instrumentation instrumentation;
 
-    public InstrumentedCoachModel(CoachModel model, Instrumentation instrumentation) {
+    private InstrumentedCoachModel(CoachModel model, Instrumentation instrumentation) {
         this.model = model;
         this.instrumentation = instrumentation;
+    }
+
+    /** {@code model}, timed and counted through {@code instrumentation}. */
+    public static InstrumentedCoachModel create(CoachModel model, Instrumentation instrumentation) {
+        return new InstrumentedCoachModel(model, instrumentation);
     }
 
     @Override

@@ -48,15 +48,16 @@ public final class ModelRewrites {
     /** The default of {@code coachEventsByModelDailyLimit}: event messages rewritten per user per 24 hours. */
     public static final int DEFAULT_DAILY_LIMIT = 20;
 
-    public ModelRewrites(Context ctx, CoachWriter writer, Executor executor) {
-        this(ctx, writer, DEFAULT_DAILY_LIMIT, executor);
-    }
-
-    public ModelRewrites(Context ctx, CoachWriter writer, int dailyLimit, Executor executor) {
+    private ModelRewrites(Context ctx, CoachWriter writer, int dailyLimit, Executor executor) {
         this.ctx = ctx;
         this.writer = writer;
         this.dailyLimit = dailyLimit;
         this.executor = executor;
+    }
+
+    /** Rewrites with {@code writer}'s model on {@code executor}, at most {@code dailyLimit} per user per 24 hours. */
+    public static ModelRewrites create(Context ctx, CoachWriter writer, int dailyLimit, Executor executor) {
+        return new ModelRewrites(ctx, writer, dailyLimit, executor);
     }
 
     /**

@@ -65,17 +65,55 @@ public final class ReplicaRouter {
     }
 
     /** The counters {@link io.habitcoach.jooq.ReadReplica#stats()} reports. */
-    public record Counts(long replicaReads, long primaryReadsAwaitingReplay, long fallbacksReplicaDown,
-            long fallbacksReplicaLagging) {
+    public static final class Counts {
+
+        private final long replicaReads;
+        private final long primaryReadsAwaitingReplay;
+        private final long fallbacksReplicaDown;
+        private final long fallbacksReplicaLagging;
+
+        private Counts(long replicaReads, long primaryReadsAwaitingReplay, long fallbacksReplicaDown,
+                long fallbacksReplicaLagging) {
+            this.replicaReads = replicaReads;
+            this.primaryReadsAwaitingReplay = primaryReadsAwaitingReplay;
+            this.fallbacksReplicaDown = fallbacksReplicaDown;
+            this.fallbacksReplicaLagging = fallbacksReplicaLagging;
+        }
+
+        public long replicaReads() {
+            return replicaReads;
+        }
+
+        public long primaryReadsAwaitingReplay() {
+            return primaryReadsAwaitingReplay;
+        }
+
+        public long fallbacksReplicaDown() {
+            return fallbacksReplicaDown;
+        }
+
+        public long fallbacksReplicaLagging() {
+            return fallbacksReplicaLagging;
+        }
     }
 
-    public ReplicaRouter(DSLContext primary, DSLContext replica, Duration maxLag, Duration checkInterval,
+    private ReplicaRouter(DSLContext primary, DSLContext replica, Duration maxLag, Duration checkInterval,
             int maxTrackedUsers) {
         this.primary = primary;
         this.replica = replica;
         this.maxLag = maxLag;
         this.checkIntervalNanos = checkInterval.toNanos();
         this.maxTrackedUsers = maxTrackedUsers;
+    }
+
+    /**
+     * Routes reads between {@code primary} and {@code replica}: to the replica while it lags at most
+     * {@code maxLag} (checked at most every {@code checkInterval}), remembering the write positions of
+     * at most {@code maxTrackedUsers} users.
+     */
+    public static ReplicaRouter create(DSLContext primary, DSLContext replica, Duration maxLag, Duration checkInterval,
+            int maxTrackedUsers) {
+        return new ReplicaRouter(primary, replica, maxLag, checkInterval, maxTrackedUsers);
     }
 
     /** Runs {@code query} on the replica when it may, else on the primary; {@code userId} may be null. */

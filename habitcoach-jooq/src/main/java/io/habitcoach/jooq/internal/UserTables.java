@@ -36,17 +36,48 @@ import org.jooq.impl.DSL;
  */
 public final class UserTables {
 
-    /**
-     * One table of a user's data.
-     *
-     * @param key     the name of its part in an export
-     * @param secrets columns never exported: their value is replaced by {@code "[redacted]"}
-     */
-    public record Owned(Table<?> table, Field<String> owner, String key, List<String> secrets, String orderBy) {
+    /** One table of a user's data. */
+    public static final class Owned {
+
+        private final Table<?> table;
+        private final Field<String> owner;
+        private final String key;
+        private final List<String> secrets;
+        private final String orderBy;
+
+        private Owned(Table<?> table, Field<String> owner, String key, List<String> secrets, String orderBy) {
+            this.table = table;
+            this.owner = owner;
+            this.key = key;
+            this.secrets = secrets;
+            this.orderBy = orderBy;
+        }
 
         /** A table whose rows are exported oldest first by {@code created_at, id}. */
-        public Owned(Table<?> table, Field<String> owner, String key, List<String> secrets) {
+        private Owned(Table<?> table, Field<String> owner, String key, List<String> secrets) {
             this(table, owner, key, secrets, "t.created_at, t.id");
+        }
+
+        public Table<?> table() {
+            return table;
+        }
+
+        public Field<String> owner() {
+            return owner;
+        }
+
+        /** The name of its part in an export. */
+        public String key() {
+            return key;
+        }
+
+        /** Columns never exported: their value is replaced by {@code "[redacted]"}. */
+        public List<String> secrets() {
+            return secrets;
+        }
+
+        public String orderBy() {
+            return orderBy;
         }
     }
 

@@ -61,7 +61,7 @@ public final class CoachJobs {
 
     /** Internal: hosts get this from {@link io.habitcoach.jooq.HabitCoach}. */
     public CoachJobs(Context ctx, CoachRecorder coach) {
-        this(ctx, new JobMessages(ctx, coach), DEFAULT_HABITS_PER_BATCH, DEFAULT_USERS_PER_BATCH,
+        this(ctx, JobMessages.create(ctx, coach), DEFAULT_HABITS_PER_BATCH, DEFAULT_USERS_PER_BATCH,
                 Jobs.USERS_PER_CHUNK, DEFAULT_PARALLELISM);
     }
 
@@ -136,7 +136,7 @@ public final class CoachJobs {
     public CoachJobResult sweepMissed(Instant asOf) {
         Instants.storable("asOf", asOf);
         CoachJobResult result = observed("sweep_missed",
-                () -> new MissedSweep(ctx, messages, habitsPerBatch, usersPerChunk, parallelism).run(asOf));
+                () -> MissedSweep.create(ctx, messages, habitsPerBatch, usersPerChunk, parallelism).run(asOf));
         LOG.info("sweepMissed as of {}: {} habits due (scan {} ms), {} users and {} habits processed, {} events raised,"
                         + " {} streaks refreshed, {} batches, {} ms", asOf, result.due(),
                 result.scanElapsed().toMillis(), result.usersProcessed(), result.habitsProcessed(),
@@ -158,7 +158,7 @@ public final class CoachJobs {
     public CoachJobResult weeklyAnalysis(Instant asOf) {
         Instants.storable("asOf", asOf);
         CoachJobResult result = observed("weekly_analysis",
-                () -> new WeeklyAnalysisJob(ctx, messages, usersPerBatch, usersPerChunk, parallelism).run(asOf));
+                () -> WeeklyAnalysisJob.create(ctx, messages, usersPerBatch, usersPerChunk, parallelism).run(asOf));
         LOG.info("weeklyAnalysis as of {}: {} users due (scan {} ms), {} users and {} habits processed,"
                         + " {} events raised, {} batches, {} ms", asOf, result.due(), result.scanElapsed().toMillis(),
                 result.usersProcessed(), result.habitsProcessed(), result.eventsRaised(), result.batches(),
@@ -180,7 +180,7 @@ public final class CoachJobs {
      */
     public CoachJobResult rebuildHabitCaches() {
         Instant asOf = ctx.clock().instant();
-        CoachJobResult result = observed("rebuild_habit_caches", () -> new CacheRebuild(ctx, habitsPerBatch).run(asOf));
+        CoachJobResult result = observed("rebuild_habit_caches", () -> CacheRebuild.create(ctx, habitsPerBatch).run(asOf));
         LOG.info("rebuildHabitCaches as of {}: {} users and {} habits read, {} habits rewritten, {} batches, {} ms",
                 asOf, result.usersProcessed(), result.habitsProcessed(), result.streaksRefreshed(), result.batches(),
                 result.elapsed().toMillis());

@@ -25,7 +25,7 @@ class ReplicaRouterTest {
 
     @Test
     void aUsersPositionOnlyRises() {
-        ReplicaRouter router = new ReplicaRouter(null, null, Duration.ofSeconds(10), Duration.ofSeconds(1), 10);
+        ReplicaRouter router = ReplicaRouter.create(null, null, Duration.ofSeconds(10), Duration.ofSeconds(1), 10);
         router.observe("ana", 500);
         router.observe("ana", 300);
         assertThat(router.position("ana")).isEqualTo(500);
@@ -34,7 +34,7 @@ class ReplicaRouterTest {
 
     @Test
     void pastItsBoundTheMapFoldsIntoOneFloorThatKeepsEveryUserSafe() {
-        ReplicaRouter router = new ReplicaRouter(null, null, Duration.ofSeconds(10), Duration.ofSeconds(1), 2);
+        ReplicaRouter router = ReplicaRouter.create(null, null, Duration.ofSeconds(10), Duration.ofSeconds(1), 2);
         router.observe("ana", 100);
         router.observe("bob", 300);
         assertThat(router.trackedUsers()).isEqualTo(2);

@@ -56,10 +56,27 @@ public final class BoundedChatModel implements CoachModel, AutoCloseable {
     public enum Role { SYSTEM, USER, ASSISTANT }
 
     /** One message to send, framework-neutral. */
-    public record Message(Role role, String text) {
-        public Message {
-            Objects.requireNonNull(role, "role");
-            Objects.requireNonNull(text, "text");
+    public static final class Message {
+
+        private final Role role;
+        private final String text;
+
+        private Message(Role role, String text) {
+            this.role = Objects.requireNonNull(role, "role");
+            this.text = Objects.requireNonNull(text, "text");
+        }
+
+        public Role role() {
+            return role;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return "Message[role=" + role + ", text=" + text + "]";
         }
     }
 
@@ -189,6 +206,14 @@ public final class BoundedChatModel implements CoachModel, AutoCloseable {
         private int historyBudgetChars = DEFAULT_HISTORY_BUDGET_CHARS;
         private int historyMaxMessages = DEFAULT_HISTORY_MAX_MESSAGES;
         private int maxConcurrentCalls = DEFAULT_MAX_CONCURRENT_CALLS;
+
+        private Limits() {
+        }
+
+        /** The defaults, for an adapter's builder to change. */
+        public static Limits create() {
+            return new Limits();
+        }
 
         public void timeout(Duration duration) {
             Objects.requireNonNull(duration, "timeout");

@@ -29,7 +29,7 @@ class BoundedChatModelTest {
             Locale.ENGLISH, List.of(ChatTurn.user("earlier " + HOSTILE), ChatTurn.assistant("Noted.")));
 
     private static BoundedChatModel model(BoundedChatModel.Chat chat, Duration timeout) {
-        BoundedChatModel.Limits limits = new BoundedChatModel.Limits();
+        BoundedChatModel.Limits limits = BoundedChatModel.Limits.create();
         limits.timeout(timeout);
         return limits.build("test", chat);
     }
@@ -76,7 +76,7 @@ class BoundedChatModelTest {
 
     @Test
     void failuresAndUnusableRepliesGiveEmpty() {
-        BoundedChatModel.Limits limits = new BoundedChatModel.Limits();
+        BoundedChatModel.Limits limits = BoundedChatModel.Limits.create();
         limits.maxReplyChars(10);
         for (BoundedChatModel.Chat chat : List.<BoundedChatModel.Chat>of(
                 messages -> {
@@ -96,7 +96,7 @@ class BoundedChatModelTest {
 
     @Test
     void limitsAreChecked() {
-        BoundedChatModel.Limits limits = new BoundedChatModel.Limits();
+        BoundedChatModel.Limits limits = BoundedChatModel.Limits.create();
         assertThatThrownBy(() -> limits.timeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class)
                 .extracting("field").isEqualTo("timeout");
         assertThatThrownBy(() -> limits.historyBudgetChars(-1)).isInstanceOf(InvalidInputException.class);

@@ -20,7 +20,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Carries out {@link CompletionPlan.Append}: updates the habit's cache columns, inserts the entry
+ * Carries out {@link Append}: updates the habit's cache columns, inserts the entry
  * and the coach messages, and returns what the habit's next completion starts from (the row's new
  * version, the owner's new last messages and their hash).
  *
@@ -126,7 +126,7 @@ final class AppendWriter {
      * connection is outside a transaction (on Citus the write then opens one of its own).
      */
     static Written write(DSLContext dsl, boolean citus, boolean autoCommitted, CompletionSnapshot s, LocalDate date,
-            CompletionPlan.Append plan, Rows rows) {
+            Append plan, Rows rows) {
         if (!citus) {
             NamedSql sql = rows.messages.size() == 1 ? ONE_MESSAGE : MANY_MESSAGES;
             Record row = messages(update(sql.binds(), s, date, plan, rows.now), plan, rows)
@@ -141,7 +141,7 @@ final class AppendWriter {
     }
 
     /** The update, then (when it matched) the inserts and the read of the last messages, sent together. */
-    private static Written onCitus(DSLContext dsl, CompletionSnapshot s, LocalDate date, CompletionPlan.Append plan,
+    private static Written onCitus(DSLContext dsl, CompletionSnapshot s, LocalDate date, Append plan,
             Rows rows) {
         String version = update(CITUS_UPDATE.binds(), s, date, plan, rows.now).query(dsl).coerce(VERSION).fetchOne(VERSION);
         if (version == null) {
@@ -180,7 +180,7 @@ final class AppendWriter {
 
     /** Binds the update's values: the new state and what the plan was made from. */
     private static NamedSql.Binds update(NamedSql.Binds b, CompletionSnapshot s, LocalDate date,
-            CompletionPlan.Append plan, OffsetDateTime now) {
+            Append plan, OffsetDateTime now) {
         StreakState after = plan.after();
         return b.bind("current", DSL.val(plan.summary().current())).bind("longest", DSL.val(after.longest()))
                 .bind("total", DSL.val(after.totalCompleted())).bind("last_done", date(after.lastDoneDate()))
@@ -197,7 +197,7 @@ final class AppendWriter {
     }
 
     /** Binds the messages: five text values for one, five text arrays for several. */
-    private static NamedSql.Binds messages(NamedSql.Binds b, CompletionPlan.Append plan, Rows rows) {
+    private static NamedSql.Binds messages(NamedSql.Binds b, Append plan, Rows rows) {
         int n = rows.messages.size();
         String[][] columns = new String[5][n];
         for (int m = 0; m < n; m++) {

@@ -43,7 +43,23 @@ public final class CompletionPipeline {
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** The completion, and whether the day already was done (an idempotent repeat: nothing written). */
-    public record Completed(Completion completion, boolean alreadyDone) {
+    public static final class Completed {
+
+        private final Completion completion;
+        private final boolean alreadyDone;
+
+        private Completed(Completion completion, boolean alreadyDone) {
+            this.completion = completion;
+            this.alreadyDone = alreadyDone;
+        }
+
+        public Completion completion() {
+            return completion;
+        }
+
+        public boolean alreadyDone() {
+            return alreadyDone;
+        }
     }
 
     /** The owner's half of a remembered snapshot: a user's settings and messages change with any of their habits. */
@@ -60,12 +76,16 @@ public final class CompletionPipeline {
     private final Cache<String, CompletionSnapshot> habits;
     private final Cache<String, RememberedOwner> owners;
 
-    /** {@code cacheSize}: how many habits (and as many owners) to remember; 0 for none. */
-    public CompletionPipeline(Context ctx, CoachRecorder coach, int cacheSize) {
+    private CompletionPipeline(Context ctx, CoachRecorder coach, int cacheSize) {
         this.ctx = ctx;
         this.coach = coach;
         this.habits = cacheSize == 0 ? null : cache(cacheSize, ctx.clock());
         this.owners = cacheSize == 0 ? null : cache(cacheSize, ctx.clock());
+    }
+
+    /** {@code cacheSize}: how many habits (and as many owners) to remember; 0 for none. */
+    public static CompletionPipeline create(Context ctx, CoachRecorder coach, int cacheSize) {
+        return new CompletionPipeline(ctx, coach, cacheSize);
     }
 
     private static <V> Cache<String, V> cache(int size, Clock clock) {
@@ -148,16 +168,16 @@ public final class CompletionPipeline {
         LocalDate today = Days.today(ctx.clock(), s.owner());
         CompletionPlan plan = CompletionPlan.of(s, date, today);
         boolean locked = attempt == Attempt.LOCKED;
-        if (plan instanceof CompletionPlan.Refused refused) {
+        if (plan instanceof Refused refused) {
             if (attempt == Attempt.REMEMBERED) {
                 return new GiveWay(Attempt.READ);   // what this instance remembered may be stale; a read is the truth
             }
             throw refused.reason();
         }
-        if (plan instanceof CompletionPlan.AlreadyDone already) {
+        if (plan instanceof AlreadyDone already) {
             return new Done(new Completed(HabitRows.toCompletion(already.entry()), true));
         }
-        if (plan instanceof CompletionPlan.Append append) {
+        if (plan instanceof Append append) {
             Optional<Completed> appended = append(dsl, !locked, s, date, note, append);
             if (appended.isPresent()) {
                 return new Done(appended.get());
@@ -174,7 +194,7 @@ public final class CompletionPipeline {
     }
 
     private Optional<Completed> append(DSLContext dsl, boolean autoCommitted, CompletionSnapshot s, LocalDate date,
-            String note, CompletionPlan.Append plan) {
+            String note, Append plan) {
         List<CoachRecorder.Rendered> messages = coach.renderAll(s.owner().getSelectedPersonality(),
                 s.owner().getLanguage(), s.recent(), plan.events());
         List<String> messageIds = new ArrayList<>(messages.size());
@@ -205,7 +225,7 @@ public final class CompletionPipeline {
     }
 
     /** Keeps what the append left for the habit's next completion, once committed (a rollback leaves versions that never were). */
-    private void remember(CompletionSnapshot s, CompletionPlan.Append plan, AppendWriter.Written written) {
+    private void remember(CompletionSnapshot s, Append plan, AppendWriter.Written written) {
         if (habits == null) {
             return;
         }

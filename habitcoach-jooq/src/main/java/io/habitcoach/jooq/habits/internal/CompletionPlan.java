@@ -9,42 +9,18 @@ import io.habitcoach.core.streak.CompletionWindow;
 import io.habitcoach.core.streak.StreakState;
 import io.habitcoach.core.streak.StreakSummary;
 import io.habitcoach.core.streak.Streaks;
-import io.habitcoach.core.HabitCoachException;
 import io.habitcoach.jooq.internal.CoachRecorder;
 import io.habitcoach.jooq.internal.HabitRows;
 import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * What completing a day calls for, decided from a {@link CompletionSnapshot} by the rules of core
- * alone ({@link #of}: no I/O). Each outcome has exactly one way to be carried out.
+ * alone ({@link #of}: no I/O). Each outcome has exactly one way to be carried out: {@link Append},
+ * {@link AlreadyDone}, {@link NeedsHistory}, {@link Refused} (each in its own file, package-private: a
+ * record nested in an interface would be public, and so would its constructor).
  */
-sealed interface CompletionPlan {
-
-    /**
-     * The day extends the stored streak state: the new state, the streak as of today before and
-     * after, and the events to raise. Written by {@link AppendWriter} in one statement.
-     */
-    record Append(StreakState after, StreakSummary before, StreakSummary summary, List<CoachRecorder.Event> events)
-            implements CompletionPlan {
-    }
-
-    /** The day is already done: the entry is the answer, nothing is written, no event raised. */
-    record AlreadyDone(HabitCompletionsRecord entry) implements CompletionPlan {
-    }
-
-    /**
-     * The stored state cannot simply be extended (a day before the stored run, a skipped day made
-     * done, columns that disagree, a day before the current schedule): {@link HistoryWriter}
-     * recomputes from every entry, under the habit's lock.
-     */
-    record NeedsHistory(String why) implements CompletionPlan {
-    }
-
-    /** The rules refuse the day (outside the window, the habit not active): the exception to throw. */
-    record Refused(HabitCoachException reason) implements CompletionPlan {
-    }
+sealed interface CompletionPlan permits Append, AlreadyDone, NeedsHistory, Refused {
 
     /** The plan for completing {@code date} of the snapshot's habit on the owner's {@code today}. */
     static CompletionPlan of(CompletionSnapshot snapshot, LocalDate date, LocalDate today) {

@@ -41,8 +41,12 @@ public final class HabitPictures {
 
     private final Context ctx;
 
-    public HabitPictures(Context ctx) {
+    private HabitPictures(Context ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
+    }
+
+    public static HabitPictures create(Context ctx) {
+        return new HabitPictures(ctx);
     }
 
     /** One habit's calendar from {@code from} to {@code to}, as of the user's today. */

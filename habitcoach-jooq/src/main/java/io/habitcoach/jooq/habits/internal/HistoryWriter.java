@@ -17,7 +17,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 
 /**
- * Carries out {@link CompletionPlan.NeedsHistory}, inside the transaction that locked the habit
+ * Carries out {@link NeedsHistory}, inside the transaction that locked the habit
  * ({@link CompletionSnapshot} read {@code FOR NO KEY UPDATE}): writes the day as done, recomputes
  * the streak state from every entry and pause (healing columns that disagreed), stores it, and
  * raises the events, one statement per message.

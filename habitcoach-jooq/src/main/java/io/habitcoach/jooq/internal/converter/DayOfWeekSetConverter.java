@@ -21,6 +21,14 @@ public final class DayOfWeekSetConverter implements Converter<JSONB, Set<DayOfWe
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private DayOfWeekSetConverter() {
+    }
+
+    /** For the generated tables (the forced type's {@code <converter>} in habitcoach-jooq's pom.xml). */
+    public static DayOfWeekSetConverter create() {
+        return new DayOfWeekSetConverter();
+    }
+
     @Override
     public Set<DayOfWeek> from(JSONB json) {
         if (json == null) {

@@ -10,6 +10,14 @@ public final class HourMinuteConverter implements Converter<String, LocalTime> {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
+    private HourMinuteConverter() {
+    }
+
+    /** For the generated tables (the forced type's {@code <converter>} in habitcoach-jooq's pom.xml). */
+    public static HourMinuteConverter create() {
+        return new HourMinuteConverter();
+    }
+
     @Override
     public LocalTime from(String text) {
         return text == null ? null : LocalTime.parse(text, HH_MM);

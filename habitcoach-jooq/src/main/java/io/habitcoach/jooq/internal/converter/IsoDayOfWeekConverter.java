@@ -8,6 +8,14 @@ public final class IsoDayOfWeekConverter implements Converter<Short, DayOfWeek> 
 
     private static final long serialVersionUID = 1L;
 
+    private IsoDayOfWeekConverter() {
+    }
+
+    /** For the generated tables (the forced type's {@code <converter>} in habitcoach-jooq's pom.xml). */
+    public static IsoDayOfWeekConverter create() {
+        return new IsoDayOfWeekConverter();
+    }
+
     @Override
     public DayOfWeek from(Short number) {
         return number == null ? null : DayOfWeek.of(number);

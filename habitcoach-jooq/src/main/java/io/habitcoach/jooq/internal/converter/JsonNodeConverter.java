@@ -13,6 +13,14 @@ public final class JsonNodeConverter implements Converter<JSONB, JsonNode> {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private JsonNodeConverter() {
+    }
+
+    /** For the generated tables (the forced type's {@code <converter>} in habitcoach-jooq's pom.xml). */
+    public static JsonNodeConverter create() {
+        return new JsonNodeConverter();
+    }
+
     @Override
     public JsonNode from(JSONB json) {
         if (json == null) {

@@ -72,9 +72,13 @@ public final class CacheRebuild {
     private final Context ctx;
     private final int batchSize;
 
-    public CacheRebuild(Context ctx, int batchSize) {
+    private CacheRebuild(Context ctx, int batchSize) {
         this.ctx = ctx;
         this.batchSize = batchSize;
+    }
+
+    public static CacheRebuild create(Context ctx, int batchSize) {
+        return new CacheRebuild(ctx, batchSize);
     }
 
     private record Owned(HabitsRecord habit, UsersRecord owner) {

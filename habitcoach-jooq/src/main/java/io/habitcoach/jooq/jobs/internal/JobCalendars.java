@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>A batch has at most a few hundred such calendars. A zone id the JVM does not know (written by hand
  * into the table) is logged and its users are left out rather than failing the run.
  */
-public final class JobCalendars {
+final class JobCalendars {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobCalendars.class);
 
@@ -42,7 +42,7 @@ public final class JobCalendars {
             + "today_starts, week_start, last_week_start, last_week_key, week_starts";
 
     /** One calendar: a zone, a day start and a first day of week, as of the run's instant. */
-    public record Calendar(String timezone, LocalTime dayStart, DayOfWeek firstDayOfWeek, UserDay userDay,
+    record Calendar(String timezone, LocalTime dayStart, DayOfWeek firstDayOfWeek, UserDay userDay,
             LocalDate today) {
 
         public LocalDate yesterday() {
@@ -71,7 +71,7 @@ public final class JobCalendars {
     }
 
     /** A user's calendar settings: what decides their dates. */
-    public record Key(String timezone, LocalTime dayStart, DayOfWeek firstDayOfWeek) {
+    record Key(String timezone, LocalTime dayStart, DayOfWeek firstDayOfWeek) {
     }
 
     private final Instant asOf;

@@ -32,19 +32,23 @@ public final class JobMessages {
     private static final Logger LOG = LoggerFactory.getLogger(JobMessages.class);
 
     /** A message's author and language: {@code users.selected_personality} and {@code users.language}. */
-    public record Recipient(String userId, String personality, String language) {
+    record Recipient(String userId, String personality, String language) {
     }
 
     /** One event to store. */
-    public record Pending(Recipient recipient, CoachEvent event, String habitId, String eventKey) {
+    record Pending(Recipient recipient, CoachEvent event, String habitId, String eventKey) {
     }
 
     private final Context ctx;
     private final CoachRecorder recorder;
 
-    public JobMessages(Context ctx, CoachRecorder recorder) {
+    private JobMessages(Context ctx, CoachRecorder recorder) {
         this.ctx = ctx;
         this.recorder = recorder;
+    }
+
+    public static JobMessages create(Context ctx, CoachRecorder recorder) {
+        return new JobMessages(ctx, recorder);
     }
 
     /**

@@ -152,12 +152,16 @@ public final class MissedSweep {
     private final int pageSize;
     private final int parallelism;
 
-    public MissedSweep(Context ctx, JobMessages messages, int batchSize, int pageSize, int parallelism) {
+    private MissedSweep(Context ctx, JobMessages messages, int batchSize, int pageSize, int parallelism) {
         this.ctx = ctx;
         this.messages = messages;
         this.batchSize = batchSize;
         this.pageSize = pageSize;
         this.parallelism = parallelism;
+    }
+
+    public static MissedSweep create(Context ctx, JobMessages messages, int batchSize, int pageSize, int parallelism) {
+        return new MissedSweep(ctx, messages, batchSize, pageSize, parallelism);
     }
 
     /** A due habit as the scan read it (no lock), with its owner's calendar settings. */

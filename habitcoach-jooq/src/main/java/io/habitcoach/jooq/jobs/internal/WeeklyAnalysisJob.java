@@ -88,12 +88,17 @@ public final class WeeklyAnalysisJob {
     private final int parallelism;
     private final int pageSize;
 
-    public WeeklyAnalysisJob(Context ctx, JobMessages messages, int batchSize, int pageSize, int parallelism) {
+    private WeeklyAnalysisJob(Context ctx, JobMessages messages, int batchSize, int pageSize, int parallelism) {
         this.parallelism = parallelism;
         this.ctx = ctx;
         this.messages = messages;
         this.batchSize = batchSize;
         this.pageSize = pageSize;
+    }
+
+    public static WeeklyAnalysisJob create(Context ctx, JobMessages messages, int batchSize, int pageSize,
+            int parallelism) {
+        return new WeeklyAnalysisJob(ctx, messages, batchSize, pageSize, parallelism);
     }
 
     /** A due user and their calendar. */
