@@ -1,5 +1,6 @@
 package io.habitcoach.jooq.internal;
 
+import static io.habitcoach.jooq.schema.Tables.HABITS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_COMPLETIONS;
 import static io.habitcoach.jooq.schema.Tables.HABIT_PAUSES;
 import static io.habitcoach.jooq.schema.Tables.HABIT_VERSIONS;
@@ -21,6 +22,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import io.habitcoach.core.model.HabitStatus;
+import io.habitcoach.core.schedule.FrequencyType;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
@@ -28,6 +35,45 @@ import org.jooq.Record2;
 public final class HabitRows {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HabitRows.class);
+
+    /**
+     * The habit columns the rules read: identity, schedule and the streak state ({@link #state},
+     * {@link #schedule}), not the texts only a page shows. {@link #ruleColumns} reads them by position:
+     * keep the two in the same order.
+     */
+    public static final List<Field<?>> RULE_COLUMNS = List.of(HABITS.ID, HABITS.USER_ID, HABITS.NAME,
+            HABITS.FREQUENCY, HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.STATUS, HABITS.CREATED_AT,
+            HABITS.CURRENT_STREAK, HABITS.LONGEST_STREAK, HABITS.TOTAL_COMPLETED, HABITS.COMPLETED_LAST_AT,
+            HABITS.STREAK_RUN_LENGTH, HABITS.STREAK_RUN_START, HABITS.STREAK_RUN_END, HABITS.STREAK_NEXT_DUE,
+            HABITS.STREAK_PREVIOUS_RUN_LENGTH, HABITS.STREAK_PREVIOUS_RUN_END, HABITS.STREAK_LAST_UNMET_WEEK,
+            HABITS.STREAK_LAST_UNMET_WEEK_DONE, HABITS.STREAK_EXCUSED_THROUGH, HABITS.SCHEDULE_FROM);
+
+    /**
+     * The habit of a row whose first columns are {@link #RULE_COLUMNS}, in that order: read by position
+     * into a detached record with no field marked changed. (jOOQ's {@code into(HABITS)} looks each
+     * column up by name: a tenth of a first sweep's time, and of a completion's own CPU.)
+     */
+    public static HabitsRecord ruleColumns(Record r) {
+        HabitsRecord h = new HabitsRecord()
+                .setId((String) r.get(0)).setUserId((String) r.get(1)).setName((String) r.get(2))
+                .setFrequency((FrequencyType) r.get(3)).setSpecificDays(daySet(r.get(4)))
+                .setTimesPerWeek((Integer) r.get(5)).setStatus((HabitStatus) r.get(6))
+                .setCreatedAt((OffsetDateTime) r.get(7)).setCurrentStreak((Integer) r.get(8))
+                .setLongestStreak((Integer) r.get(9)).setTotalCompleted((Integer) r.get(10))
+                .setCompletedLastAt((LocalDate) r.get(11)).setStreakRunLength((Integer) r.get(12))
+                .setStreakRunStart((LocalDate) r.get(13)).setStreakRunEnd((LocalDate) r.get(14))
+                .setStreakNextDue((LocalDate) r.get(15)).setStreakPreviousRunLength((Integer) r.get(16))
+                .setStreakPreviousRunEnd((LocalDate) r.get(17)).setStreakLastUnmetWeek((LocalDate) r.get(18))
+                .setStreakLastUnmetWeekDone((Integer) r.get(19)).setStreakExcusedThrough((LocalDate) r.get(20))
+                .setScheduleFrom((LocalDate) r.get(21));
+        h.changed(false);
+        return h;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<DayOfWeek> daySet(Object value) {
+        return (Set<DayOfWeek>) value;
+    }
 
     /**
      * How far back the strength score reads entries: Loop's smoothing forgets a day after this many

@@ -1,7 +1,9 @@
 package io.habitcoach.jooq.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.Context;
@@ -35,11 +37,18 @@ public final class NamedSql {
     /** For each value's place in the text, the index of its name. */
     private final int[] slots;
     private final List<String> names;
+    /** Each name's index in {@link #names}: a bind is a hash lookup, not a scan of the names. */
+    private final Map<String, Integer> indexes;
 
     private NamedSql(List<String> pieces, int[] slots, List<String> names) {
         this.pieces = pieces;
         this.slots = slots;
         this.names = names;
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byName.put(names.get(i), i);
+        }
+        this.indexes = Map.copyOf(byName);
     }
 
     /** Parses {@code sql} once (a constant): the text between its {@code {name}}s, and their order. */
@@ -90,8 +99,8 @@ public final class NamedSql {
         }
 
         public Binds bind(String name, QueryPart value) {
-            int index = names.indexOf(name);
-            if (index < 0) {
+            Integer index = indexes.get(name);
+            if (index == null) {
                 throw new IllegalArgumentException("no {" + name + "} in the statement");
             }
             values[index] = value;

@@ -130,8 +130,8 @@ final class AppendWriter {
         if (!citus) {
             NamedSql sql = rows.messages.size() == 1 ? ONE_MESSAGE : MANY_MESSAGES;
             Record row = messages(update(sql.binds(), s, date, plan, rows.now), plan, rows)
-                    .bind("entry_id", DSL.val(rows.entryId)).bind("note", DSL.val(rows.note, SQLDataType.VARCHAR))
-                    .bind("personality", DSL.val(rows.messages.get(0).personalityId()))
+                    .bind("entry_id", text(rows.entryId)).bind("note", text(rows.note))
+                    .bind("personality", text(rows.messages.get(0).personalityId()))
                     .query(dsl).coerce(VERSION, RECENT, RECENT_HASH).fetchOne();
             return row == null ? null : new Written(row.get(VERSION), Arrays.asList(row.get(RECENT)),
                     row.get(RECENT_HASH));
@@ -182,18 +182,19 @@ final class AppendWriter {
     private static NamedSql.Binds update(NamedSql.Binds b, CompletionSnapshot s, LocalDate date,
             Append plan, OffsetDateTime now) {
         StreakState after = plan.after();
-        return b.bind("current", DSL.val(plan.summary().current())).bind("longest", DSL.val(after.longest()))
-                .bind("total", DSL.val(after.totalCompleted())).bind("last_done", date(after.lastDoneDate()))
-                .bind("run_length", DSL.val(after.runLength())).bind("run_start", date(after.runStart()))
+        return b.bind("current", integer(plan.summary().current())).bind("longest", integer(after.longest()))
+                .bind("total", integer(after.totalCompleted())).bind("last_done", date(after.lastDoneDate()))
+                .bind("run_length", integer(after.runLength())).bind("run_start", date(after.runStart()))
                 .bind("run_end", date(after.runEnd())).bind("next_due", date(after.nextDue()))
-                .bind("previous_run_length", DSL.val(after.previousRunLength()))
+                .bind("previous_run_length", integer(after.previousRunLength()))
                 .bind("previous_run_end", date(after.previousRunEnd()))
                 .bind("last_unmet_week", date(after.lastUnmetWeek()))
-                .bind("last_unmet_week_done", DSL.val(after.lastUnmetWeekDone()))
-                .bind("excused_through", date(after.excusedThrough())).bind("now", DSL.val(now))
-                .bind("habit", DSL.val(s.habitId())).bind("user", DSL.val(s.userId()))
-                .bind("habit_version", DSL.val(s.habitVersion())).bind("owner_version", DSL.val(s.ownerVersion()))
-                .bind("date", DSL.val(date)).bind("recent_hash", DSL.val(s.recentHash(), SQLDataType.BLOB));
+                .bind("last_unmet_week_done", integer(after.lastUnmetWeekDone()))
+                .bind("excused_through", date(after.excusedThrough()))
+                .bind("now", DSL.val(now, SQLDataType.TIMESTAMPWITHTIMEZONE))
+                .bind("habit", text(s.habitId())).bind("user", text(s.userId()))
+                .bind("habit_version", text(s.habitVersion())).bind("owner_version", text(s.ownerVersion()))
+                .bind("date", date(date)).bind("recent_hash", DSL.val(s.recentHash(), SQLDataType.BLOB));
     }
 
     /** Binds the messages: five text values for one, five text arrays for several. */
@@ -215,7 +216,16 @@ final class AppendWriter {
         return b;
     }
 
+    // typed values: jOOQ infers nothing per call
     private static Field<LocalDate> date(LocalDate value) {
         return DSL.val(value, SQLDataType.LOCALDATE);
+    }
+
+    private static Field<Integer> integer(int value) {
+        return DSL.val(value, SQLDataType.INTEGER);
+    }
+
+    private static Field<String> text(String value) {
+        return DSL.val(value, SQLDataType.VARCHAR);
     }
 }

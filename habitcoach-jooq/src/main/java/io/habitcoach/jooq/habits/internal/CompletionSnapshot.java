@@ -14,6 +14,8 @@ import io.habitcoach.jooq.schema.tables.records.HabitCompletionsRecord;
 import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
 import io.habitcoach.jooq.schema.tables.records.UsersRecord;
 import io.habitcoach.core.model.EntryKind;
+import java.time.LocalTime;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -45,13 +47,7 @@ import org.jooq.impl.DSL;
 record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState state, String habitVersion,
         String ownerVersion, List<String> recent, byte[] recentHash, HabitCompletionsRecord entry) {
 
-    private static final List<Field<?>> HABIT_COLUMNS = List.of(HABITS.ID, HABITS.USER_ID, HABITS.NAME,
-            HABITS.FREQUENCY, HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.STATUS, HABITS.SCHEDULE_FROM,
-            HABITS.CURRENT_STREAK, HABITS.LONGEST_STREAK, HABITS.TOTAL_COMPLETED, HABITS.COMPLETED_LAST_AT,
-            HABITS.STREAK_RUN_LENGTH, HABITS.STREAK_RUN_START, HABITS.STREAK_RUN_END, HABITS.STREAK_NEXT_DUE,
-            HABITS.STREAK_PREVIOUS_RUN_LENGTH, HABITS.STREAK_PREVIOUS_RUN_END, HABITS.STREAK_LAST_UNMET_WEEK,
-            HABITS.STREAK_LAST_UNMET_WEEK_DONE, HABITS.STREAK_EXCUSED_THROUGH);
-
+    /** The owner's settings the rules and the messages read, after the habit's {@link HabitRows#RULE_COLUMNS}: read by position ({@link #owner}). */
     private static final List<Field<?>> OWNER_COLUMNS = List.of(USERS.ID, USERS.TIMEZONE, USERS.DAY_START,
             USERS.FIRST_DAY_OF_WEEK, USERS.LANGUAGE, USERS.SELECTED_PERSONALITY);
 
@@ -97,7 +93,7 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         // partitioned habit_completions is planned anew at each execution (the server prefers custom
         // plans that prune partitions), about a millisecond that doubled the unlocked path's cost
         // (docs/benchmarks.md); its write checks instead that the day has no entry.
-        var select = DSL.select(Columns.of(HABIT_COLUMNS, OWNER_COLUMNS, HABIT_VERSION, OWNER_VERSION, RECENT,
+        var select = DSL.select(Columns.of(HabitRows.RULE_COLUMNS, OWNER_COLUMNS, HABIT_VERSION, OWNER_VERSION, RECENT,
                         RECENT_HASH, lock ? List.of(ENTRY_ID, ENTRY_KIND, ENTRY_NOTES, ENTRY_CREATED_AT) : List.of()))
                 .from(HABITS)
                 .join(USERS).on(USERS.ID.eq(HABITS.USER_ID))
@@ -129,8 +125,8 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         if (row == null) {
             return null;
         }
-        HabitsRecord habit = row.into(HABITS);
-        UsersRecord owner = row.into(USERS);
+        HabitsRecord habit = HabitRows.ruleColumns(row);
+        UsersRecord owner = owner(row, HabitRows.RULE_COLUMNS.size());
         HabitCompletionsRecord entry = null;
         if (lock && row.get(ENTRY_ID) != null) {
             entry = new HabitCompletionsRecord();
@@ -146,6 +142,15 @@ record CompletionSnapshot(HabitsRecord habit, UsersRecord owner, StreakState sta
         String[] messages = row.get(RECENT);
         return new CompletionSnapshot(habit, owner, stateOf(habit), row.get(HABIT_VERSION), row.get(OWNER_VERSION),
                 messages == null ? List.of() : Arrays.asList(messages), row.get(RECENT_HASH), entry);
+    }
+
+    /** The owner's {@link #OWNER_COLUMNS}, by position from {@code from} (not {@code into(USERS)}: a lookup by name per column). */
+    private static UsersRecord owner(Record r, int from) {
+        UsersRecord owner = new UsersRecord().setId((String) r.get(from)).setTimezone((String) r.get(from + 1))
+                .setDayStart((LocalTime) r.get(from + 2)).setFirstDayOfWeek((DayOfWeek) r.get(from + 3))
+                .setLanguage((String) r.get(from + 4)).setSelectedPersonality((String) r.get(from + 5));
+        owner.changed(false);
+        return owner;
     }
 
     /** The state of the cache columns, or null when they disagree with each other. */

@@ -41,46 +41,7 @@ public final class Jobs {
      */
     public static final int USERS_PER_CHUNK = 2_000;
 
-    /**
-     * The habit columns the jobs read: identity, schedule and the streak state ({@link HabitRows#state},
-     * {@link HabitRows#schedule}), not the texts a job never shows. {@link #habit} reads them by position:
-     * keep the two in the same order.
-     */
-    static final List<Field<?>> HABIT_FIELDS = List.of(HABITS.ID, HABITS.USER_ID, HABITS.NAME, HABITS.FREQUENCY,
-            HABITS.SPECIFIC_DAYS, HABITS.TIMES_PER_WEEK, HABITS.STATUS, HABITS.CREATED_AT, HABITS.CURRENT_STREAK,
-            HABITS.LONGEST_STREAK, HABITS.TOTAL_COMPLETED, HABITS.COMPLETED_LAST_AT, HABITS.STREAK_RUN_LENGTH,
-            HABITS.STREAK_RUN_START, HABITS.STREAK_RUN_END, HABITS.STREAK_NEXT_DUE, HABITS.STREAK_PREVIOUS_RUN_LENGTH,
-            HABITS.STREAK_PREVIOUS_RUN_END, HABITS.STREAK_LAST_UNMET_WEEK, HABITS.STREAK_LAST_UNMET_WEEK_DONE,
-            HABITS.STREAK_EXCUSED_THROUGH, HABITS.SCHEDULE_FROM);
-
     private Jobs() {
-    }
-
-    /**
-     * The habit of a row whose first columns are {@link #HABIT_FIELDS}, in that order: read by position
-     * into a detached record with no field marked changed. (jOOQ's {@code into(HABITS)} looks each
-     * column up by name, which was a tenth of a first sweep's time, most of it on a cold JIT.)
-     */
-    static HabitsRecord habit(Record r) {
-        HabitsRecord h = new HabitsRecord()
-                .setId((String) r.get(0)).setUserId((String) r.get(1)).setName((String) r.get(2))
-                .setFrequency((FrequencyType) r.get(3)).setSpecificDays(daySet(r.get(4)))
-                .setTimesPerWeek((Integer) r.get(5)).setStatus((HabitStatus) r.get(6))
-                .setCreatedAt((OffsetDateTime) r.get(7)).setCurrentStreak((Integer) r.get(8))
-                .setLongestStreak((Integer) r.get(9)).setTotalCompleted((Integer) r.get(10))
-                .setCompletedLastAt((LocalDate) r.get(11)).setStreakRunLength((Integer) r.get(12))
-                .setStreakRunStart((LocalDate) r.get(13)).setStreakRunEnd((LocalDate) r.get(14))
-                .setStreakNextDue((LocalDate) r.get(15)).setStreakPreviousRunLength((Integer) r.get(16))
-                .setStreakPreviousRunEnd((LocalDate) r.get(17)).setStreakLastUnmetWeek((LocalDate) r.get(18))
-                .setStreakLastUnmetWeekDone((Integer) r.get(19)).setStreakExcusedThrough((LocalDate) r.get(20))
-                .setScheduleFrom((LocalDate) r.get(21));
-        h.changed(false);
-        return h;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<DayOfWeek> daySet(Object value) {
-        return (Set<DayOfWeek>) value;
     }
 
     /** {@code list} cut into consecutive pieces of at most {@code size}. */

@@ -296,7 +296,7 @@ public final class MissedSweep {
                 claimedHabits.add(ids[i]);
             }
         }
-        List<Field<?>> fields = new ArrayList<>(Jobs.HABIT_FIELDS);
+        List<Field<?>> fields = new ArrayList<>(HabitRows.RULE_COLUMNS);
         int language = fields.size();   // then, by position: language, personality, zone, day start, week start, missed
         fields.addAll(List.of(USERS.LANGUAGE, USERS.SELECTED_PERSONALITY, USERS.TIMEZONE, USERS.DAY_START,
                 USERS.FIRST_DAY_OF_WEEK, MISSED.as("missed")));
@@ -320,7 +320,7 @@ public final class MissedSweep {
         List<Update> updates = new ArrayList<>();
         Set<String> users = new HashSet<>();
         for (Record row : rows) {
-            HabitsRecord h = Jobs.habit(row);
+            HabitsRecord h = HabitRows.ruleColumns(row);
             users.add(h.getUserId());
             DayOfWeek firstDay = (DayOfWeek) row.get(language + 4);
             JobCalendars.Calendar calendar = calendars.of((String) row.get(language + 2),

@@ -286,11 +286,11 @@ public final class WeeklyAnalysisJob {
                 .where(USERS.ID.eq(DSL.any(DSL.val(userIds, SQLDataType.VARCHAR.array()))))
                 .and(USERS.FIRST_DAY_OF_WEEK_HISTORY.isNotNull())
                 .fetchMap(USERS.ID, USERS.FIRST_DAY_OF_WEEK_HISTORY);
-        for (HabitsRecord h : dsl.select(Jobs.HABIT_FIELDS).from(HABITS)
+        for (HabitsRecord h : dsl.select(HabitRows.RULE_COLUMNS).from(HABITS)
                 .where(HABITS.USER_ID.eq(DSL.any(DSL.val(userIds, SQLDataType.VARCHAR.array()))))
                 .and(HABITS.STATUS.ne(HabitStatus.ARCHIVED))
                 .orderBy(HABITS.USER_ID, HABITS.CREATED_AT, HABITS.ID)
-                .fetch(Jobs::habit)) {
+                .fetch(HabitRows::ruleColumns)) {
             Due owner = byUser.get(h.getUserId());
             if (owner.calendar() == null || !h.getCreatedAt().toInstant().isBefore(owner.calendar().weekStarts())) {
                 continue; // created after the week closed: not part of it
