@@ -35,7 +35,10 @@ import javax.sql.DataSource;
  *
  * <p>Each figure is the median of {@code -Dbench.repetitions} (default 5) measurements, taken in
  * turns with the other paths at the same thread count, so that a busy moment of the machine does
- * not land on one path only.
+ * not land on one path only. "jvm cpu/op" is the CPU the whole JVM used during the measurement (the
+ * calls' threads, the JIT, the GC; not the database's processes) per call, in microseconds: what
+ * the library itself costs per call, which the machine's other load changes far less than it
+ * changes the throughput.
  */
 public final class ServiceBenchmark {
 
@@ -88,8 +91,8 @@ public final class ServiceBenchmark {
                 measure(path, 4);
             }
         }
-        System.out.printf(Locale.ROOT, "%-28s %7s %10s %9s %9s   (median of %d)%n", "path", "threads", "ops/s",
-                "p50 ms", "p99 ms", repetitions);
+        System.out.printf(Locale.ROOT, "%-28s %7s %10s %9s %9s %11s   (median of %d)%n", "path", "threads", "ops/s",
+                "p50 ms", "p99 ms", "jvm cpu/op", repetitions);
         for (int threads : threadCounts()) {
             List<List<Result>> results = new ArrayList<>();
             paths.forEach(p -> results.add(new ArrayList<>()));
@@ -201,11 +204,18 @@ public final class ServiceBenchmark {
         }
     }
 
-    private record Result(String path, int threads, double opsPerSecond, double p50Millis, double p99Millis) {
+    private record Result(String path, int threads, double opsPerSecond, double p50Millis, double p99Millis,
+            double jvmCpuMicrosPerOp) {
         void print() {
-            System.out.printf(Locale.ROOT, "%-28s %7d %10.0f %9.2f %9.2f%n", path, threads, opsPerSecond, p50Millis,
-                    p99Millis);
+            System.out.printf(Locale.ROOT, "%-28s %7d %10.0f %9.2f %9.2f %11.0f%n", path, threads, opsPerSecond, p50Millis,
+                    p99Millis, jvmCpuMicrosPerOp);
         }
+    }
+
+    /** The CPU this JVM has used (all its threads: the calls', the JIT's, the GC's), in nanoseconds. */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The run with the median throughput (its latencies are that run's). */
@@ -244,18 +254,21 @@ public final class ServiceBenchmark {
             workers.add(thread);
         }
         long begin = System.nanoTime();
+        long cpuBegin = jvmCpuNanos();
         start.countDown();
         for (Thread t : workers) {
             t.join();
         }
         long elapsed = System.nanoTime() - begin;
+        long cpu = jvmCpuNanos() - cpuBegin;
         if (!errors.isEmpty()) {
             throw new IllegalStateException(path.name + " failed", errors.get(0));
         }
         int n = index.get();
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
-        return new Result(path.name, threads, n / (elapsed / 1e9), sorted[n / 2] / 1e6, sorted[(int) (n * 0.99)] / 1e6);
+        return new Result(path.name, threads, n / (elapsed / 1e9), sorted[n / 2] / 1e6, sorted[(int) (n * 0.99)] / 1e6,
+                cpu / 1e3 / n);
     }
 
     /**
