@@ -1,18 +1,6 @@
 package io.habitcoach.jooq.jobs.internal;
 
-import io.habitcoach.jooq.internal.HabitRows;
-
-import static io.habitcoach.jooq.schema.Tables.HABITS;
-
-import io.habitcoach.core.model.HabitStatus;
-import io.habitcoach.core.schedule.FrequencyType;
 import io.habitcoach.jooq.HabitCoachDataException;
-import io.habitcoach.jooq.schema.tables.records.HabitsRecord;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Set;
-import org.jooq.Record;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +10,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.jooq.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
